@@ -1,0 +1,27 @@
+import { hash } from '@node-rs/argon2';
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '../../server/src/db/index.js';
+import { recordAudit } from '../../server/src/modules/audit/index.js';
+import { DepartmentEntity } from '../../server/src/modules/departments/index.js';
+import { UserEntity } from '../../server/src/modules/users/index.js';
+import { demoDepartments, demoPassword, demoUsers } from './demo-data.js';
+
+/** Inserts the demo departments and accounts that are missing; existing rows are left as they are. */
+export async function seedDemoData(dataSource: DataSource): Promise<{ departments: number; users: number }> {
+  return inTransaction(dataSource, async (manager) => {
+    let departments = 0;
+    for (const department of demoDepartments) {
+      if (await manager.existsBy(DepartmentEntity, { code: department.code })) continue;
+      await manager.insert(DepartmentEntity, department);
+      departments++;
+    }
+    let users = 0;
+    for (const user of demoUsers) {
+      if (await manager.existsBy(UserEntity, { username: user.username })) continue;
+      await manager.insert(UserEntity, { ...user, passwordHash: await hash(demoPassword), active: true, createdAt: new Date() });
+      await recordAudit(manager, { actor: 'system', action: 'user.create', targetType: 'user', targetId: user.username, after: { ...user } });
+      users++;
+    }
+    return { departments, users };
+  });
+}

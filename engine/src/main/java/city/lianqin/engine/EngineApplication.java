@@ -1,0 +1,12 @@
+package city.lianqin.engine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Boots the Camunda 7 engine with its REST API and webapps; all behaviour lives in BPMN, DMN and the workers. */
+@SpringBootApplication
+public class EngineApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(EngineApplication.class, args);
+  }
+}

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './paths.js';
+
+/** The engine jar built from engine/. */
+export const engineJar = path.join(repoRoot, 'engine', 'target', 'lianqin-engine.jar');
+
+/** How to run one engine host. */
+export interface EngineProcessOptions {
+  port: number;
+  /** Folder for the H2 files and the log. */
+  dataDir: string;
+  /** JDBC URL of MySQL/MariaDB; H2 under dataDir when unset. */
+  jdbcUrl?: string;
+  jdbcUser?: string;
+  jdbcPassword?: string;
+  adminUser?: string;
+  adminPassword?: string;
+  /** @default 120000 */
+  startTimeoutMs?: number;
+  /** Extra JVM options. */
+  jvmArgs?: string[];
+}
+
+/** A running engine host. */
+export interface EngineProcess {
+  url: string;
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the engine jar and resolves once /engine-rest answers an authenticated call. */
+export async function startEngine(options: EngineProcessOptions): Promise<EngineProcess> {
+  if (!existsSync(engineJar)) throw new Error(`Engine jar missing: ${engineJar}. Build it with npm run build:engine.`);
+  mkdirSync(options.dataDir, { recursive: true });
+  const logFile = path.join(options.dataDir, 'engine.log');
+  const user = options.adminUser ?? 'demo';
+  const password = options.adminPassword ?? 'demo';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ENGINE_PORT: String(options.port),
+    ENGINE_DATA_DIR: options.dataDir,
+    ENGINE_ADMIN_USER: user,
+    ENGINE_ADMIN_PASSWORD: password,
+  };
+  if (options.jdbcUrl) {
+    env.ENGINE_DB_URL = options.jdbcUrl;
+    env.ENGINE_DB_TYPE = 'mysql';
+    env.ENGINE_DB_USER = options.jdbcUser ?? 'root';
+    env.ENGINE_DB_PASSWORD = options.jdbcPassword ?? '';
+  }
+  const jvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k', ...(options.jvmArgs ?? [])];
+  const child = spawn('java', [...jvm, '-jar', engineJar], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${options.port}/engine-rest`;
+  const stop = () => stopChild(child);
+  try {
+    await waitUntilReady(url, user, password, child, options.startTimeoutMs ?? 120_000, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: child.pid ?? -1, logFile, stop };
+}
+
+async function waitUntilReady(url: string, user: string, password: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The engine exited with code ${child.exitCode} while starting; see ${logFile}`);
+    try {
+      const response = await fetch(`${url}/version`, { headers: { authorization: auth }, signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The engine did not become ready within ${timeoutMs} ms; see ${logFile}`);
+}
+
+/** SIGTERM, then SIGKILL after 15 s: the engine must never outlive its parent. */
+export function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

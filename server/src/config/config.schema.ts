@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of Lianqin: its environment variable, default and meaning.
+ * The README's configuration table is generated from this list (npm run config:doc), so keep `doc` short and true.
+ */
+export const settings = {
+  PORT: { schema: z.coerce.number().int().min(0).max(65535).default(3000), doc: 'HTTP port of the API and web app (0 picks a free port).' },
+  HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the API listens on.' },
+  PUBLIC_URL: { schema: z.url().optional(), doc: 'URL printed for users; defaults to http://HOST:PORT.' },
+  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
+  DATABASE_URL: {
+    schema: z.string().regex(/^(mysql|mariadb):\/\//, 'must start with mysql:// or mariadb://').optional(),
+    doc: 'App database, e.g. mysql://root@127.0.0.1:3306/lianqin. Unset: embedded SQLite file under DATA_DIR.',
+  },
+  DATA_DIR: { schema: z.string().min(1).default('data'), doc: 'Folder for the embedded SQLite file and the H2 engine files.' },
+  ENGINE_URL: { schema: z.url().default('http://127.0.0.1:8080/engine-rest'), doc: 'Base URL of the Camunda 7 REST API.' },
+  ENGINE_USER: { schema: z.string().min(1).default('demo'), doc: 'Engine REST user (HTTP basic). Never sent to browsers.' },
+  ENGINE_PASSWORD: { schema: z.string().min(1).default('demo'), doc: 'Engine REST password.' },
+  ENGINE_TIMEOUT_MS: { schema: z.coerce.number().int().positive().default(10_000), doc: 'Timeout of one engine REST call.' },
+  ENGINE_READ_RETRIES: { schema: z.coerce.number().int().min(0).max(10).default(2), doc: 'Retries of idempotent engine reads.' },
+  PROCESSES_DIR: { schema: z.string().min(1).default('processes'), doc: 'Folder of BPMN, DMN and form files deployed at start-up.' },
+  DEPLOY_ON_START: { schema: z.stringbool().default(true), doc: 'Deploy processes/ when the server starts.' },
+  WORKERS: { schema: z.enum(['in-process', 'off']).default('in-process'), doc: 'Run the department workers inside the API process, or not (then run npm run worker).' },
+  WORKER_DEPARTMENTS: {
+    schema: z.string().default('all').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
+    doc: 'Comma-separated departments whose workers this process runs, or "all".',
+  },
+  WORKER_MAX_PARALLEL: { schema: z.coerce.number().int().min(1).max(200).default(10), doc: 'Most external tasks one worker process handles at once.' },
+  WORKER_LOCK_MS: { schema: z.coerce.number().int().min(1000).default(60_000), doc: 'Lock duration of a fetched task; extended while a handler runs.' },
+  WORKER_LONG_POLL_MS: { schema: z.coerce.number().int().min(0).max(60_000).default(20_000), doc: 'Long-polling wait of fetchAndLock.' },
+  WORKER_RETRIES: { schema: z.coerce.number().int().min(0).max(20).default(3), doc: 'Retries of a failing task before it becomes an incident.' },
+  WORKER_SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().min(0).default(30_000), doc: 'How long shutdown waits for in-flight handlers before unlocking them.' },
+} as const;
+
+type Settings = typeof settings;
+
+/** zod schema over the whole environment. */
+export const configSchema = z.object(
+  Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.schema])) as { [K in keyof Settings]: Settings[K]['schema'] },
+);
+
+/** The validated configuration, keyed like the environment. */
+export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,2 @@
+export { createDataSource, openDatabase, databaseType, entities, type DatabaseSettings } from './data-source.js';
+export { inTransaction } from './transaction.js';

@@ -1,0 +1,139 @@
+import { EngineHttp, type EngineHttpOptions } from './engine-http.js';
+import type { DeploymentResult, EngineVersion, ExternalTask, HistoricActivityInstance, HistoricProcessInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
+import { toEngineVariables, fromEngineVariables, type EngineVariables, type VariableValue } from './engine-variables.js';
+
+/** One file to deploy. */
+export interface DeploymentResource {
+  name: string;
+  content: Buffer | string;
+}
+
+/** Task query filters (a subset of POST /task). */
+export interface TaskQuery {
+  processInstanceId?: string;
+  processInstanceBusinessKey?: string;
+  taskDefinitionKey?: string;
+  candidateGroup?: string;
+  candidateGroups?: string[];
+  assignee?: string;
+  processDefinitionKey?: string;
+}
+
+/** The typed client of the engine's REST API; the one place that knows its URLs. */
+export class EngineClient {
+  private readonly http: EngineHttp;
+
+  constructor(options: EngineHttpOptions) {
+    this.http = new EngineHttp(options);
+  }
+
+  /** GET /version: also the readiness probe (needs valid credentials). */
+  version(): Promise<EngineVersion> {
+    return this.http.send({ method: 'GET', path: '/version' });
+  }
+
+  /** POST /deployment/create with duplicate filtering and deploy-changed-only. */
+  deploy(name: string, resources: DeploymentResource[], source = 'lianqin'): Promise<DeploymentResult> {
+    const form = new FormData();
+    form.set('deployment-name', name);
+    form.set('deployment-source', source);
+    form.set('enable-duplicate-filtering', 'true');
+    form.set('deploy-changed-only', 'true');
+    for (const r of resources) form.append(r.name, new Blob([typeof r.content === 'string' ? r.content : new Uint8Array(r.content)]), r.name);
+    return this.http.send({ method: 'POST', path: '/deployment/create', body: form, timeoutMs: 60_000 });
+  }
+
+  /** Id of the newest deployment of that name, if any. */
+  async latestDeploymentId(name: string): Promise<string | undefined> {
+    const rows = await this.http.send<Array<{ id: string }>>({
+      method: 'GET',
+      path: '/deployment',
+      query: { name, sortBy: 'deploymentTime', sortOrder: 'desc', maxResults: 1 },
+    });
+    return rows[0]?.id;
+  }
+
+  /** Names of the resources inside one deployment. */
+  async deploymentResourceNames(deploymentId: string): Promise<string[]> {
+    const rows = await this.http.send<Array<{ name: string }>>({ method: 'GET', path: `/deployment/${enc(deploymentId)}/resources` });
+    return rows.map((r) => r.name);
+  }
+
+  /** Process definitions of one key, newest first. */
+  processDefinitions(key: string): Promise<ProcessDefinition[]> {
+    return this.http.send({ method: 'GET', path: '/process-definition', query: { key, sortBy: 'version', sortOrder: 'desc' } });
+  }
+
+  /** Starts the latest version of a process. */
+  startProcess(key: string, input: { businessKey?: string; variables?: Record<string, VariableValue> } = {}): Promise<ProcessInstance> {
+    return this.http.send({
+      method: 'POST',
+      path: `/process-definition/key/${enc(key)}/start`,
+      body: { businessKey: input.businessKey, variables: toEngineVariables(input.variables ?? {}) },
+    });
+  }
+
+  /** Variables of a running process instance, as plain values. */
+  async processVariables(processInstanceId: string): Promise<Record<string, unknown>> {
+    const raw = await this.http.send<EngineVariables>({ method: 'GET', path: `/process-instance/${enc(processInstanceId)}/variables`, query: { deserializeValues: false } });
+    return fromEngineVariables(raw);
+  }
+
+  /** The historic process instance, running or ended. */
+  historicProcessInstance(id: string): Promise<HistoricProcessInstance> {
+    return this.http.send({ method: 'GET', path: `/history/process-instance/${enc(id)}` });
+  }
+
+  /** Historic variables of a process instance, including ended ones, as plain values. */
+  async historicVariables(processInstanceId: string): Promise<Record<string, unknown>> {
+    const rows = await this.http.send<Array<{ name: string; value: unknown; type: string }>>({
+      method: 'GET',
+      path: '/history/variable-instance',
+      query: { processInstanceId, deserializeValues: false },
+    });
+    return fromEngineVariables(Object.fromEntries(rows.map((r) => [r.name, { value: r.value, type: r.type }])));
+  }
+
+  /** Activity history of a process instance in order. */
+  activityHistory(processInstanceId: string): Promise<HistoricActivityInstance[]> {
+    return this.http.send({
+      method: 'GET',
+      path: '/history/activity-instance',
+      query: { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' },
+    });
+  }
+
+  /** Open user tasks matching the query. */
+  tasks(query: TaskQuery): Promise<Task[]> {
+    return this.http.send({ method: 'POST', path: '/task', body: query, read: true });
+  }
+
+  claim(taskId: string, userId: string): Promise<void> {
+    return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/claim`, body: { userId } });
+  }
+
+  unclaim(taskId: string): Promise<void> {
+    return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/unclaim` });
+  }
+
+  completeTask(taskId: string, variables: Record<string, VariableValue> = {}): Promise<void> {
+    return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/complete`, body: { variables: toEngineVariables(variables) } });
+  }
+
+  /** Open incidents, optionally of one process instance. */
+  incidents(processInstanceId?: string): Promise<Incident[]> {
+    return this.http.send({ method: 'GET', path: '/incident', query: { processInstanceId } });
+  }
+
+  /** External tasks of a process instance (locked or not). */
+  externalTasks(processInstanceId: string): Promise<ExternalTask[]> {
+    return this.http.send({ method: 'GET', path: '/external-task', query: { processInstanceId } });
+  }
+
+  /** Error details of a failed external task (the handler's stack, as recorded by handleFailure). */
+  externalTaskErrorDetails(externalTaskId: string): Promise<string> {
+    return this.http.send({ method: 'GET', path: `/external-task/${enc(externalTaskId)}/errorDetails`, accept: 'text/plain' });
+  }
+}
+
+const enc = encodeURIComponent;

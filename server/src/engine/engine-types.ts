@@ -1,0 +1,84 @@
+/** The parts of the engine's REST resources that Lianqin reads. Field names follow the Camunda 7 REST reference. */
+
+export interface EngineVersion {
+  version: string;
+}
+
+export interface ProcessDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+  resource: string;
+}
+
+export interface DeploymentResult {
+  id: string;
+  name: string | null;
+  deploymentTime: string;
+  deployedProcessDefinitions: Record<string, ProcessDefinition> | null;
+  deployedDecisionDefinitions: Record<string, { id: string; key: string; version: number }> | null;
+}
+
+export interface ProcessInstance {
+  id: string;
+  definitionId: string;
+  businessKey: string | null;
+  ended: boolean;
+  suspended: boolean;
+}
+
+export interface HistoricProcessInstance {
+  id: string;
+  businessKey: string | null;
+  processDefinitionKey: string;
+  state: 'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED';
+  startTime: string;
+  endTime: string | null;
+}
+
+export interface HistoricActivityInstance {
+  id: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  startTime: string;
+  endTime: string | null;
+  canceled: boolean;
+}
+
+export interface Task {
+  id: string;
+  name: string | null;
+  assignee: string | null;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  processInstanceId: string;
+  processDefinitionId: string;
+  taskDefinitionKey: string;
+  formKey: string | null;
+  camundaFormRef: { key: string; binding: string; version: number | null } | null;
+}
+
+export interface Incident {
+  id: string;
+  processInstanceId: string;
+  activityId: string;
+  incidentType: string;
+  incidentMessage: string | null;
+  configuration: string | null;
+}
+
+export interface ExternalTask {
+  id: string;
+  topicName: string;
+  workerId: string | null;
+  retries: number | null;
+  errorMessage: string | null;
+  lockExpirationTime: string | null;
+  processInstanceId: string;
+  activityId: string;
+  businessKey: string | null;
+}

@@ -1,0 +1,2 @@
+export { AuditRecordEntity, type AuditRecord } from './audit-record.entity.js';
+export { recordAudit, auditTrail, type AuditEntry } from './audit.service.js';

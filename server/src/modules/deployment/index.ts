@@ -1,0 +1,2 @@
+export { deployResources, readProcessResources, deployableExtensions, deploymentName, type DeploymentReport } from './deployment.service.js';
+export { deployProcessesDir } from './deploy-processes.js';

@@ -1,0 +1,2 @@
+export { healthRoutes } from './routes.js';
+export { healthReport } from './health.service.js';

@@ -1,0 +1,2 @@
+export { UserEntity, type User } from './user.entity.js';
+export { roles, type Role } from './roles.js';

@@ -1,0 +1,120 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { seedDemoData } from '../../db/seed/seed.js';
+import { createApp } from './app.js';
+import type { Config } from './config/index.js';
+import { databaseType, openDatabase } from './db/index.js';
+import { EngineClient } from './engine/index.js';
+import { EngineUnavailableError } from './errors/index.js';
+import { createLogger } from './logger.js';
+import { deployProcessesDir } from './modules/deployment/index.js';
+import type { SystemState } from './system-state.js';
+import { handlersOf } from './workers/registry.js';
+import { WorkerRuntime } from './workers/runtime/index.js';
+
+/** A running Lianqin server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  engine: EngineClient;
+  dataSource: DataSource;
+  state: SystemState;
+  workers?: WorkerRuntime;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, deploys processes/, starts the workers and listens. */
+export async function start(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningServer> {
+  const dataSource = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const seeded = await seedDemoData(dataSource);
+  if (seeded.users) logger.info(seeded, 'demo data seeded');
+  const engine = new EngineClient({
+    baseUrl: config.ENGINE_URL,
+    user: config.ENGINE_USER,
+    password: config.ENGINE_PASSWORD,
+    timeoutMs: config.ENGINE_TIMEOUT_MS,
+    readRetries: config.ENGINE_READ_RETRIES,
+    logger,
+  });
+  const state: SystemState = {
+    databaseType: databaseType({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
+    workers: { mode: config.WORKERS === 'in-process' ? 'in-process' : 'separate', topics: [] },
+  };
+  const stopDeploying = config.DEPLOY_ON_START ? keepDeploying(config, engine, dataSource, state, logger) : () => undefined;
+
+  let workers: WorkerRuntime | undefined;
+  if (config.WORKERS === 'in-process') {
+    workers = createWorkerRuntime(config, dataSource, logger, 'api').register(handlersOf(config.WORKER_DEPARTMENTS));
+    state.workers.topics = [...workers.subscribedTopics];
+    workers.start();
+  }
+
+  const app = createApp({ engine, state, logger });
+  const server = await listen(app, config.PORT, config.HOST);
+  const port = (server.address() as AddressInfo).port;
+  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;
+  logger.info({ url }, 'Lianqin API listening');
+
+  return {
+    url,
+    port,
+    engine,
+    dataSource,
+    state,
+    workers,
+    logger,
+    async stop() {
+      stopDeploying();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workers?.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** A worker runtime configured from the settings. */
+export function createWorkerRuntime(config: Config, dataSource: DataSource, logger: Logger, name: string): WorkerRuntime {
+  return new WorkerRuntime({
+    engineUrl: config.ENGINE_URL,
+    engineUser: config.ENGINE_USER,
+    enginePassword: config.ENGINE_PASSWORD,
+    name,
+    dataSource,
+    logger: logger.child({ component: 'worker' }),
+    maxParallel: config.WORKER_MAX_PARALLEL,
+    lockMs: config.WORKER_LOCK_MS,
+    longPollMs: config.WORKER_LONG_POLL_MS,
+    retry: { attempts: config.WORKER_RETRIES + 1 },
+    shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+  });
+}
+
+/** Deploys processes/ now, and again every 5 s while the engine is unreachable. Returns a cancel function. */
+function keepDeploying(config: Config, engine: EngineClient, dataSource: DataSource, state: SystemState, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  const attempt = async () => {
+    try {
+      state.deployment = await deployProcessesDir({ engine, dataSource, dir: config.PROCESSES_DIR, actor: 'system', logger });
+    } catch (error) {
+      if (cancelled) return;
+      if (error instanceof EngineUnavailableError) logger.warn('engine unreachable; deploying processes/ again in 5 s');
+      else logger.error({ err: error }, 'deploying processes/ failed; retrying in 5 s');
+      timer = setTimeout(attempt, 5000);
+    }
+  };
+  void attempt();
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

@@ -1,0 +1,183 @@
+import { Client, Variables, type Interceptor, type Task, type TaskService } from 'camunda-external-task-client-js';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { toEngineVariable } from '../../engine/index.js';
+import { pollBackoff } from './retry-policy.js';
+import { settleTask } from './settle-task.js';
+import { onceFor } from './side-effects.js';
+import type { RetryPolicy, TaskInfo, TopicHandler } from './topic-handler.js';
+import { uniqueWorkerId } from './worker-id.js';
+
+/** Settings of one worker process. */
+export interface WorkerRuntimeOptions {
+  engineUrl: string;
+  engineUser: string;
+  enginePassword: string;
+  /** Name in the workerId, e.g. the departments served. */
+  name: string;
+  dataSource: DataSource;
+  logger: Logger;
+  /** @default 10 */
+  maxParallel?: number;
+  /** @default 60000 */
+  lockMs?: number;
+  /** fetchAndLock long-poll wait. @default 20000 */
+  longPollMs?: number;
+  /** Default retry policy of handlers that set none. */
+  retry?: Partial<RetryPolicy>;
+  /** How long stop() waits for in-flight handlers before unlocking them. @default 30000 */
+  shutdownGraceMs?: number;
+}
+
+/**
+ * Runs topic handlers on camunda-external-task-client-js and gets the delicate parts right:
+ * a unique workerId, bounded concurrency, long polling with backoff, lock extension,
+ * BPMN errors versus retried failures, idempotent side effects and a graceful stop.
+ */
+export class WorkerRuntime {
+  readonly workerId: string;
+  private readonly client: Client;
+  private readonly inFlight = new Map<string, { task: Task; taskService: TaskService; done: Promise<void> }>();
+  private readonly pollAbort = new AbortController();
+  private stopping = false;
+  private pollErrors = 0;
+  private backoffTimer?: NodeJS.Timeout;
+  private readonly topics: string[] = [];
+
+  constructor(private readonly options: WorkerRuntimeOptions) {
+    this.workerId = uniqueWorkerId(options.name);
+    const auth = `Basic ${Buffer.from(`${options.engineUser}:${options.enginePassword}`).toString('base64')}`;
+    const interceptor: Interceptor = (config) => ({
+      ...config,
+      headers: { ...config.headers, Authorization: auth },
+      // Only the long poll may be aborted by stop(); completions of in-flight work must still go through.
+      ...(isFetchAndLock(config.json) ? { signal: this.pollAbort.signal } : { timeout: { request: 30_000 } }),
+    });
+    this.client = new Client({
+      baseUrl: options.engineUrl,
+      workerId: this.workerId,
+      maxTasks: options.maxParallel ?? 10,
+      maxParallelExecutions: options.maxParallel ?? 10,
+      asyncResponseTimeout: options.longPollMs ?? 20_000,
+      lockDuration: options.lockMs ?? 60_000,
+      interval: 50,
+      autoPoll: false,
+      interceptors: interceptor,
+    });
+    this.client.on('poll:error', (error: unknown) => this.onPollError(error));
+    this.client.on('poll:success', () => {
+      if (this.pollErrors > 0) options.logger.info('engine reachable again; polling resumed');
+      this.pollErrors = 0;
+    });
+  }
+
+  /** Subscribes the handlers; call before start(). */
+  register(handlers: TopicHandler[]): this {
+    for (const handler of handlers) {
+      this.topics.push(handler.topic);
+      this.client.subscribe(handler.topic, { lockDuration: handler.lockMs ?? this.options.lockMs ?? 60_000 }, ({ task, taskService }) =>
+        this.run(handler, task, taskService),
+      );
+    }
+    return this;
+  }
+
+  /** Topics this runtime serves. */
+  get subscribedTopics(): readonly string[] {
+    return this.topics;
+  }
+
+  /** Number of handlers running now. */
+  get activeCount(): number {
+    return this.inFlight.size;
+  }
+
+  start(): void {
+    this.options.logger.info({ workerId: this.workerId, topics: this.topics }, 'worker polling');
+    this.client.start();
+  }
+
+  /** Stops fetching, lets in-flight handlers finish within the grace period, then unlocks whatever is left. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    clearTimeout(this.backoffTimer);
+    this.client.stop();
+    this.pollAbort.abort();
+    const grace = this.options.shutdownGraceMs ?? 30_000;
+    const all = Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
+    const timedOut = await Promise.race([all.then(() => false), delay(grace).then(() => true)]);
+    if (timedOut) {
+      this.options.logger.warn({ left: this.inFlight.size }, 'shutdown grace period over; unlocking unfinished tasks');
+      await Promise.allSettled([...this.inFlight.values()].map(({ task, taskService }) => taskService.unlock(task)));
+    }
+    this.options.logger.info({ workerId: this.workerId }, 'worker stopped');
+  }
+
+  private run(handler: TopicHandler, task: Task, taskService: TaskService): Promise<void> {
+    if (this.stopping) {
+      // Fetched by a poll that was already under way: hand it back at once.
+      return taskService.unlock(task).catch(() => undefined);
+    }
+    const info: TaskInfo = {
+      id: task.id,
+      topic: task.topicName,
+      businessKey: task.businessKey,
+      processInstanceId: task.processInstanceId,
+      activityId: task.activityId,
+      retries: task.retries,
+      workerId: this.workerId,
+    };
+    const logger = this.options.logger.child({ topic: info.topic, taskId: info.id, businessKey: info.businessKey });
+    const lockMs = handler.lockMs ?? this.options.lockMs ?? 60_000;
+    const extender = setInterval(() => {
+      taskService.extendLock(task, lockMs).catch((error: unknown) => logger.warn({ err: error }, 'could not extend the lock'));
+    }, Math.max(500, Math.floor(lockMs / 2)));
+    const done = settleTask({
+      handler,
+      task,
+      taskService,
+      info,
+      logger,
+      once: onceFor(this.options.dataSource, info),
+      retry: this.options.retry,
+      toVariables,
+    }).finally(() => {
+      clearInterval(extender);
+      this.inFlight.delete(task.id);
+    });
+    this.inFlight.set(task.id, { task, taskService, done });
+    return done;
+  }
+
+  private onPollError(error: unknown): void {
+    if (this.stopping) return;
+    this.pollErrors++;
+    const wait = pollBackoff(this.pollErrors);
+    this.options.logger.warn({ err: describe(error), retryInMs: wait, attempt: this.pollErrors }, 'cannot fetch tasks from the engine; backing off');
+    // Pause the client's own fixed-interval polling and resume after the backoff.
+    this.client.stop();
+    clearTimeout(this.backoffTimer);
+    this.backoffTimer = setTimeout(() => {
+      if (!this.stopping) this.client.start();
+    }, wait);
+  }
+}
+
+function toVariables(values: Record<string, unknown>): Variables {
+  const variables = new Variables();
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) variables.setTyped(name, toEngineVariable(value as never) as never);
+  }
+  return variables;
+}
+
+function isFetchAndLock(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'topics' in body && 'maxTasks' in body;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -1,0 +1,45 @@
+/** Chinese messages, the default language of Lianqin; other languages follow this shape. */
+export default {
+  app: {
+    name: '联勤 · 城市精细化管理联合执法平台',
+    toggleMenu: '展开或收起菜单',
+    language: '语言',
+  },
+  menu: {
+    status: '系统状态',
+  },
+  status: {
+    title: '系统状态',
+    refresh: '刷新',
+    checkedAt: '检查时间：{time}',
+    overall: '总体状态',
+    level: { ok: '正常', degraded: '降级', down: '不可用' },
+    reasons: '原因',
+    reason: {
+      'deployment-failed': '流程部署失败',
+      'engine-unreachable': '流程引擎无法连接',
+    },
+    none: '无',
+    engine: '流程引擎',
+    reachable: '可连接',
+    unreachable: '无法连接',
+    version: '版本',
+    database: '数据库',
+    databaseType: { mysql: 'MySQL', mariadb: 'MariaDB', sqljs: 'sql.js（嵌入式）' },
+    workers: '外部任务处理',
+    workerMode: { 'in-process': '随服务进程运行', separate: '独立进程' },
+    topics: '订阅主题',
+    deployedAt: '最近部署',
+    fetchFailed: '无法获取系统状态',
+    fetchFailedHint: '请确认后台服务已启动；页面会每隔几秒自动重试。',
+    resources: {
+      title: '流程资源',
+      file: '文件',
+      status: '状态',
+      message: '信息',
+      line: '行号',
+      empty: '暂无流程资源',
+      state: { deployed: '已部署', unchanged: '未变更', failed: '部署失败' },
+    },
+  },
+};
