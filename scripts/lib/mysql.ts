@@ -24,6 +24,16 @@ export async function recreateDatabases(url: string, names: string[]): Promise<v
   }
 }
 
+/** Drops the named databases if they exist. */
+export async function dropDatabases(url: string, names: string[]): Promise<void> {
+  const connection = await mysql.createConnection({ uri: serverUrl(url) });
+  try {
+    for (const name of names) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
 /** Creates the named databases when missing. */
 export async function ensureDatabases(url: string, names: string[]): Promise<void> {
   const connection = await mysql.createConnection({ uri: serverUrl(url) });

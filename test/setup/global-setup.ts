@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/src/db/index.js';
 import { startEngine, type EngineProcess } from '../../scripts/lib/engine-process.js';
 import { freePort } from '../../scripts/lib/free-port.js';
-import { jdbcUrlOf, mysqlReachable, recreateDatabases, withDatabase } from '../../scripts/lib/mysql.js';
+import { dropDatabases, jdbcUrlOf, mysqlReachable, recreateDatabases, withDatabase } from '../../scripts/lib/mysql.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,10 +17,12 @@ declare module 'vitest' {
   }
 }
 
-const appDatabase = 'lianqin_test';
-const engineDatabase = 'lianqin_engine_test';
+// Named per run, so that two runs on one server never drop each other's schema.
+const appDatabase = `lianqin_test_${process.pid}`;
+const engineDatabase = `lianqin_engine_test_${process.pid}`;
 
 let engine: EngineProcess | undefined;
+let mysqlServerUrl: string | undefined;
 
 /** Starts one real engine for the whole suite, on MariaDB when reachable (required in CI), and migrates the app database. */
 export async function setup(project: TestProject): Promise<void> {
@@ -34,6 +36,7 @@ export async function setup(project: TestProject): Promise<void> {
   let databaseUrl = '';
   const port = await freePort();
   if (useMysql) {
+    mysqlServerUrl = serverUrl;
     await recreateDatabases(serverUrl, [appDatabase, engineDatabase]);
     databaseUrl = withDatabase(serverUrl, appDatabase);
     const jdbc = jdbcUrlOf(serverUrl, engineDatabase);
@@ -51,4 +54,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await engine?.stop();
+  if (mysqlServerUrl) await dropDatabases(mysqlServerUrl, [appDatabase, engineDatabase]);
 }

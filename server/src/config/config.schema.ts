@@ -7,14 +7,15 @@ import { z } from 'zod';
 export const settings = {
   PORT: { schema: z.coerce.number().int().min(0).max(65535).default(3000), doc: 'HTTP port of the API and web app (0 picks a free port).' },
   HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the API listens on.' },
-  PUBLIC_URL: { schema: z.url().optional(), doc: 'URL printed for users; defaults to http://HOST:PORT.' },
+  PUBLIC_URL: { schema: z.url({ protocol: /^https?$/ }).optional(), doc: 'URL printed for users; defaults to http://HOST:PORT.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
   DATABASE_URL: {
     schema: z.string().regex(/^(mysql|mariadb):\/\//, 'must start with mysql:// or mariadb://').optional(),
     doc: 'App database, e.g. mysql://root@127.0.0.1:3306/lianqin. Unset: embedded SQLite file under DATA_DIR.',
   },
   DATA_DIR: { schema: z.string().min(1).default('data'), doc: 'Folder for the embedded SQLite file and the H2 engine files.' },
-  ENGINE_URL: { schema: z.url().default('http://127.0.0.1:8080/engine-rest'), doc: 'Base URL of the Camunda 7 REST API.' },
+  ENGINE_URL: { schema: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080/engine-rest'), doc: 'Base URL of the Camunda 7 REST API.' },
+  ENGINE_START: { schema: z.stringbool().default(true), doc: 'npm start launches the engine jar on ENGINE_URL\'s port (false: use an engine you run yourself).' },
   ENGINE_USER: { schema: z.string().min(1).default('demo'), doc: 'Engine REST user (HTTP basic). Never sent to browsers.' },
   ENGINE_PASSWORD: { schema: z.string().min(1).default('demo'), doc: 'Engine REST password.' },
   ENGINE_TIMEOUT_MS: { schema: z.coerce.number().int().positive().default(10_000), doc: 'Timeout of one engine REST call.' },

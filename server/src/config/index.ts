@@ -6,8 +6,8 @@ export { settings } from './config.schema.js';
 
 /** Validates an environment into a Config; throws ConfigError naming every wrong setting. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  // Empty strings count as unset, as in most shells' `VAR=` usage.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Blank values count as unset, as in most shells' `VAR=` usage.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

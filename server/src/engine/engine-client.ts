@@ -1,5 +1,5 @@
 import { EngineHttp, type EngineHttpOptions } from './engine-http.js';
-import type { DeploymentResult, EngineVersion, ExternalTask, HistoricActivityInstance, HistoricProcessInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
+import type { DeploymentResult, EngineVersion, ExternalTask, ExternalTaskLogEntry, HistoricActivityInstance, HistoricProcessInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
 import { toEngineVariables, fromEngineVariables, type EngineVariables, type VariableValue } from './engine-variables.js';
 
 /** One file to deploy. */
@@ -128,6 +128,11 @@ export class EngineClient {
   /** External tasks of a process instance (locked or not). */
   externalTasks(processInstanceId: string): Promise<ExternalTask[]> {
     return this.http.send({ method: 'GET', path: '/external-task', query: { processInstanceId } });
+  }
+
+  /** The external task log of a process instance: every lock, failure and success, with the worker that did it. */
+  externalTaskLog(processInstanceId: string): Promise<ExternalTaskLogEntry[]> {
+    return this.http.send({ method: 'GET', path: '/history/external-task-log', query: { processInstanceId, sortBy: 'timestamp', sortOrder: 'asc' } });
   }
 
   /** Error details of a failed external task (the handler's stack, as recorded by handleFailure). */

@@ -63,6 +63,7 @@ export class EngineHttp {
     for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const isForm = request.body instanceof FormData;
     let response: Response;
+    let text: string;
     try {
       response = await fetch(url, {
         method: request.method,
@@ -74,11 +75,11 @@ export class EngineHttp {
         body: request.body === undefined ? undefined : isForm ? (request.body as FormData) : JSON.stringify(request.body),
         signal: AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? 10_000),
       });
+      text = await response.text();
     } catch (cause) {
       const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out' : 'is unreachable';
       throw new EngineUnavailableError(`The process engine ${reason} (${operation})`, { operation }, { cause });
     }
-    const text = await response.text();
     if (!response.ok) {
       if (retriableStatuses.has(response.status)) {
         throw new EngineUnavailableError(`The process engine answered ${response.status} (${operation})`, { operation });

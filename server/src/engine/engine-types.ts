@@ -82,3 +82,17 @@ export interface ExternalTask {
   activityId: string;
   businessKey: string | null;
 }
+
+export interface ExternalTaskLogEntry {
+  id: string;
+  externalTaskId: string;
+  topicName: string;
+  workerId: string | null;
+  retries: number | null;
+  errorMessage: string | null;
+  timestamp: string;
+  creationLog: boolean;
+  failureLog: boolean;
+  successLog: boolean;
+  deletionLog: boolean;
+}

@@ -29,6 +29,18 @@ export class MalformedRequestError extends AppError {
   readonly status = 400;
 }
 
+/** The request body is larger than the API accepts. */
+export class PayloadTooLargeError extends AppError<{ limit?: number }> {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly status = 413;
+}
+
+/** The request body has a content type the route does not take. */
+export class UnsupportedMediaTypeError extends AppError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  readonly status = 415;
+}
+
 /** The caller is not signed in. */
 export class UnauthorizedError extends AppError {
   readonly code = 'UNAUTHORIZED';

@@ -50,6 +50,12 @@ export class EngineAuthError extends AppError {
   readonly status = 502;
 }
 
+/** The engine user lacks a permission (its 403): also a configuration fault. */
+export class EngineForbiddenError extends AppError {
+  readonly code = 'ENGINE_FORBIDDEN';
+  readonly status = 502;
+}
+
 /** A BPMN, DMN or form file that the engine refused to deploy. */
 export class DeploymentParseError extends AppError<EngineErrorDetails> {
   readonly code = 'DEPLOYMENT_INVALID';
@@ -62,7 +68,8 @@ const conflictTypes = new Set(['TaskAlreadyClaimedException', 'OptimisticLocking
 export function engineErrorFrom(status: number, body: EngineErrorBody, operation: string): AppError {
   const message = body.message ?? `Engine answered ${status} to ${operation}`;
   const details: EngineErrorDetails = { engineType: body.type, engineStatus: status, engineDetails: body.details };
-  if (status === 401 || status === 403) return new EngineAuthError('The engine refused Lianqin\'s credentials; check ENGINE_USER and ENGINE_PASSWORD');
+  if (status === 401) return new EngineAuthError('The engine refused Lianqin\'s credentials; check ENGINE_USER and ENGINE_PASSWORD');
+  if (status === 403) return new EngineForbiddenError(`The engine user may not do ${operation}; grant it the authorization or use an admin user`);
   if (body.type === 'ParseException') return new DeploymentParseError(message, details);
   if (body.type && conflictTypes.has(body.type)) return new EngineConflictError(message, details);
   if (/already claimed/i.test(message)) return new EngineConflictError(message, details);

@@ -20,6 +20,7 @@ const en: typeof zhCN = {
     reason: {
       'deployment-failed': 'Process deployment failed',
       'engine-unreachable': 'Process engine unreachable',
+      'deployment-pending': 'Processes not deployed yet',
     },
     none: 'None',
     engine: 'Process engine',

@@ -18,6 +18,7 @@ export default {
     reason: {
       'deployment-failed': '流程部署失败',
       'engine-unreachable': '流程引擎无法连接',
+      'deployment-pending': '流程尚未部署完成',
     },
     none: '无',
     engine: '流程引擎',

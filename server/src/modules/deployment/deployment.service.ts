@@ -29,12 +29,16 @@ export async function readProcessResources(dir: string): Promise<DeploymentResou
  * When the engine refuses the batch, each file is deployed alone so that the good ones still go live
  * and every bad one is reported with the engine's message and line.
  */
-export async function deployResources(engine: EngineClient, resources: DeploymentResource[], logger?: Logger): Promise<DeploymentReport> {
+export async function deployResources(
+  engine: EngineClient,
+  resources: DeploymentResource[],
+  { name = deploymentName, logger }: { name?: string; logger?: Logger } = {},
+): Promise<DeploymentReport> {
   const at = new Date().toISOString();
   if (resources.length === 0) return { at, resources: [] };
-  const before = await engine.latestDeploymentId(deploymentName);
+  const before = await engine.latestDeploymentId(name);
   try {
-    return { at, resources: await deployChanged(engine, resources, before) };
+    return { at, resources: await deployChanged(engine, name, resources, before) };
   } catch (error) {
     if (!(error instanceof DeploymentParseError)) throw error;
     logger?.warn('deployment of processes/ refused; deploying file by file to isolate the bad ones');
@@ -43,9 +47,9 @@ export async function deployResources(engine: EngineClient, resources: Deploymen
   let latest = before;
   for (const resource of resources) {
     try {
-      const [entry] = await deployChanged(engine, [resource], latest);
+      const [entry] = await deployChanged(engine, name, [resource], latest);
       report.push(entry!);
-      latest = await engine.latestDeploymentId(deploymentName);
+      latest = await engine.latestDeploymentId(name);
     } catch (error) {
       if (!(error instanceof DeploymentParseError)) throw error;
       const failure = parseFailureOf(error, resource.name);
@@ -57,8 +61,8 @@ export async function deployResources(engine: EngineClient, resources: Deploymen
 }
 
 /** Deploys with deploy-changed-only; the engine answers with the previous deployment when nothing changed. */
-async function deployChanged(engine: EngineClient, resources: DeploymentResource[], previousId: string | undefined): Promise<ResourceDeployment[]> {
-  const result = await engine.deploy(deploymentName, resources);
+async function deployChanged(engine: EngineClient, name: string, resources: DeploymentResource[], previousId: string | undefined): Promise<ResourceDeployment[]> {
+  const result = await engine.deploy(name, resources);
   const deployed = result.id === previousId ? new Set<string>() : new Set(await engine.deploymentResourceNames(result.id));
   return resources.map((r) => ({ file: r.name, status: deployed.has(r.name) ? 'deployed' : 'unchanged' }));
 }
