@@ -130,9 +130,10 @@ export class WorkerRuntime {
     };
     const logger = this.options.logger.child({ topic: info.topic, taskId: info.id, businessKey: info.businessKey });
     const lockMs = handler.lockMs ?? this.options.lockMs ?? 60_000;
+    // Extending every third of the lock leaves room for a late timer on a busy machine.
     const extender = setInterval(() => {
       taskService.extendLock(task, lockMs).catch((error: unknown) => logger.warn({ err: error }, 'could not extend the lock'));
-    }, Math.max(500, Math.floor(lockMs / 2)));
+    }, Math.max(250, Math.floor(lockMs / 3)));
     const done = settleTask({
       handler,
       task,
