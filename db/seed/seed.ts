@@ -2,12 +2,15 @@ import { hash } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../server/src/db/index.js';
 import { recordAudit } from '../../server/src/modules/audit/index.js';
+import { seedCrews } from '../../server/src/modules/crews/index.js';
 import { DepartmentEntity } from '../../server/src/modules/departments/index.js';
+import { seedGeography, seedGridInspectors } from '../../server/src/modules/grids/index.js';
+import { seedShops } from '../../server/src/modules/shops/index.js';
 import { UserEntity } from '../../server/src/modules/users/index.js';
 import { demoDepartments, demoPassword, demoUsers } from './demo-data.js';
 
-/** Inserts the demo departments and accounts that are missing; existing rows are left as they are. */
-export async function seedDemoData(dataSource: DataSource): Promise<{ departments: number; users: number }> {
+/** Inserts the demo departments, accounts, district geography, shops and sanitation crews that are missing; existing rows are left as they are. */
+export async function seedDemoData(dataSource: DataSource): Promise<{ departments: number; users: number; grids: number; shops: number; crews: number }> {
   return inTransaction(dataSource, async (manager) => {
     let departments = 0;
     for (const department of demoDepartments) {
@@ -22,6 +25,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ department
       await recordAudit(manager, { actor: 'system', action: 'user.create', targetType: 'user', targetId: user.username, after: { ...user } });
       users++;
     }
-    return { departments, users };
+    users += await seedGridInspectors(manager, demoPassword);
+    const { grids } = await seedGeography(manager);
+    const shops = await seedShops(manager);
+    const crews = await seedCrews(manager);
+    return { departments, users, grids, shops, crews };
   });
 }

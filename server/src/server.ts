@@ -11,7 +11,7 @@ import { EngineUnavailableError } from './errors/index.js';
 import { createLogger } from './logger.js';
 import { deployProcessesDir } from './modules/deployment/index.js';
 import type { SystemState } from './system-state.js';
-import { handlersOf } from './workers/registry.js';
+import { handlersOf, workerDeps } from './workers/registry.js';
 import { WorkerRuntime } from './workers/runtime/index.js';
 
 /** A running Lianqin server. */
@@ -47,7 +47,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
 
   let workers: WorkerRuntime | undefined;
   if (config.WORKERS === 'in-process') {
-    workers = createWorkerRuntime(config, dataSource, logger, 'api').register(handlersOf(config.WORKER_DEPARTMENTS));
+    workers = createWorkerRuntime(config, dataSource, logger, 'api').register(handlersOf(config.WORKER_DEPARTMENTS, workerDeps(config, dataSource)));
     state.workers.topics = [...workers.subscribedTopics];
     workers.start();
   }

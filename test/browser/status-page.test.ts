@@ -25,7 +25,7 @@ describe('system status page in Chromium', () => {
 
     await page.getByText('case-closed-loop.bpmn').waitFor();
     expect(await page.locator('body').innerText()).toMatch(/系统状态[\s\S]*正常[\s\S]*7\.24\.0/);
-    expect(await page.locator('body').innerText()).toContain('case-register');
+    expect(await page.locator('body').innerText()).toContain('case-locate-grid');
     await screenshot(page, 'status-page-zh');
 
     await page.getByText('English', { exact: true }).click();

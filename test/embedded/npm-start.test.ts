@@ -6,10 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HealthReport } from '../../server/src/contracts/health.js';
 import { EngineClient } from '../../server/src/engine/index.js';
+import { readDistrict } from '../../server/src/modules/grids/index.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { eventually, uniqueKey } from '../support/test-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The centre of the first unit grid of the seeded district. */
+async function firstGridCentre(): Promise<{ lng: number; lat: number; gridCode: string }> {
+  const grid = (await readDistrict()).features.find((f) => f.properties.level === 'grid')!;
+  const ring = grid.geometry.coordinates[0]!;
+  const lngs = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  return { lng: (Math.min(...lngs) + Math.max(...lngs)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2, gridCode: grid.properties.code };
+}
 
 /** Whether a process with this pid still exists. */
 function alive(pid: number): boolean {
@@ -57,14 +67,19 @@ describe('npm start on embedded defaults (H2 engine, SQLite app database)', () =
     const page = await fetch(`${url}/status`);
     expect(await page.text()).toContain('<div id="app">');
 
-    // and a case runs through the in-process worker on SQLite
+    // and a case runs through the in-process workers on SQLite, from the report to the department's task
     const engine = new EngineClient({ baseUrl: `http://127.0.0.1:${enginePort}/engine-rest`, user: 'demo', password: 'demo' });
+    const point = await firstGridCentre();
     const instance = await engine.startProcess('case-closed-loop', {
       businessKey: uniqueKey('embedded'),
-      variables: { categoryCode: 'C0301', source: 'hotline', description: '垃圾桶满溢' },
+      variables: { caseId: 0, caseNo: 'EMBEDDED', categoryCode: 'C0301', description: '垃圾桶满溢', lng: point.lng, lat: point.lat, source: 'hotline', reporter: 'rexian', urgent: false, acceptDue: new Date(), verifyDue: null, returnedCount: 0, reworkCount: 0 },
     });
-    await eventually(async () => (await engine.tasks({ processInstanceId: instance.id })).length > 0, { what: 'the filing review task' });
-    expect(await engine.processVariables(instance.id)).toMatchObject({ caseNo: expect.stringMatching(/^\d{13}$/) });
+    const [review] = await eventually(async () => {
+      const tasks = await engine.tasks({ processInstanceId: instance.id });
+      return tasks.length ? tasks : undefined;
+    }, { what: 'the filing review task' });
+    expect(review!.taskDefinitionKey).toBe('filing-review');
+    expect(await engine.processVariables(instance.id)).toMatchObject({ gridCode: point.gridCode, streetName: expect.any(String) });
 
     // when Ctrl-C reaches the process group
     process.kill(-child.pid!, 'SIGINT');

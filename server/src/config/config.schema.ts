@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWorkingHours } from '../modules/calendar/index.js';
 
 /**
  * Every setting of Lianqin: its environment variable, default and meaning.
@@ -23,6 +24,8 @@ export const settings = {
   PROCESSES_DIR: { schema: z.string().min(1).default('processes'), doc: 'Folder of BPMN, DMN and form files deployed at start-up.' },
   DEPLOY_ON_START: { schema: z.stringbool().default(true), doc: 'Deploy processes/ when the server starts.' },
   WORKERS: { schema: z.enum(['in-process', 'off']).default('in-process'), doc: 'Run the department workers inside the API process, or not (then run npm run worker).' },
+  DUPLICATE_RADIUS_M: { schema: z.coerce.number().int().min(1).max(5000).default(50), doc: 'Radius of the duplicate-report check, in metres.' },
+  DUPLICATE_WINDOW_DAYS: { schema: z.coerce.number().int().min(1).max(365).default(7), doc: 'How many days back the duplicate-report check looks.' },
   WORKER_DEPARTMENTS: {
     schema: z.string().default('all').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
     doc: 'Comma-separated departments whose workers this process runs, or "all".',
@@ -32,6 +35,16 @@ export const settings = {
   WORKER_LONG_POLL_MS: { schema: z.coerce.number().int().min(0).max(60_000).default(20_000), doc: 'Long-polling wait of fetchAndLock.' },
   WORKER_RETRIES: { schema: z.coerce.number().int().min(0).max(20).default(3), doc: 'Retries of a failing task before it becomes an incident.' },
   WORKER_SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().min(0).default(30_000), doc: 'How long shutdown waits for in-flight handlers before unlocking them.' },
+  WORKING_HOURS: {
+    schema: z.string().default('08:30-12:00,13:30-17:30').superRefine((text, ctx) => {
+      try {
+        parseWorkingHours(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+    doc: 'Working periods of a working day in Beijing time: comma-separated HH:MM-HH:MM, ascending, non-overlapping.',
+  },
 } as const;
 
 type Settings = typeof settings;

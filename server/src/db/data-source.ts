@@ -3,13 +3,20 @@ import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../db/migrations/index.js';
 import { AuditRecordEntity } from '../modules/audit/index.js';
+import { HolidayOverrideEntity } from '../modules/calendar/index.js';
+import { CaseEventEntity } from '../modules/cases/case-event.entity.js';
 import { CaseFileEntity } from '../modules/cases/case-file.entity.js';
+import { AssistanceRequestEntity, CrewAssignmentEntity, RectificationNoticeEntity } from '../modules/department-records/index.js';
+import { NotificationEntity, OutboxEntity } from '../modules/notifications/index.js';
 import { DepartmentEntity } from '../modules/departments/index.js';
+import { CommunityEntity, StreetEntity, UnitGridEntity } from '../modules/grids/index.js';
+import { SanitationCrewEntity } from '../modules/crews/index.js';
+import { ShopEntity } from '../modules/shops/index.js';
 import { UserEntity } from '../modules/users/index.js';
 import { SideEffectEntity } from '../workers/runtime/side-effect.entity.js';
 
 /** Every entity of the app database. */
-export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity];
+export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity, HolidayOverrideEntity, CaseEventEntity, NotificationEntity, OutboxEntity, RectificationNoticeEntity, AssistanceRequestEntity, CrewAssignmentEntity, StreetEntity, CommunityEntity, UnitGridEntity, ShopEntity, SanitationCrewEntity];
 
 /** Which app database to open: MySQL/MariaDB by URL, else an embedded SQLite file (sql.js) in dataDir. */
 export interface DatabaseSettings {

@@ -1,5 +1,5 @@
 import { EngineHttp, type EngineHttpOptions } from './engine-http.js';
-import type { DeploymentResult, EngineVersion, ExternalTask, ExternalTaskLogEntry, HistoricActivityInstance, HistoricProcessInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
+import type { DeploymentResult, EngineVersion, ExternalTask, ExternalTaskLogEntry, Job, HistoricActivityInstance, HistoricProcessInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
 import { toEngineVariables, fromEngineVariables, type EngineVariables, type VariableValue } from './engine-variables.js';
 
 /** One file to deploy. */
@@ -108,6 +108,11 @@ export class EngineClient {
     return this.http.send({ method: 'POST', path: '/task', body: query, read: true });
   }
 
+  /** Candidates and assignee of a task. */
+  identityLinks(taskId: string): Promise<Array<{ userId: string | null; groupId: string | null; type: string }>> {
+    return this.http.send({ method: 'GET', path: `/task/${enc(taskId)}/identity-links` });
+  }
+
   claim(taskId: string, userId: string): Promise<void> {
     return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/claim`, body: { userId } });
   }
@@ -133,6 +138,16 @@ export class EngineClient {
   /** The external task log of a process instance: every lock, failure and success, with the worker that did it. */
   externalTaskLog(processInstanceId: string): Promise<ExternalTaskLogEntry[]> {
     return this.http.send({ method: 'GET', path: '/history/external-task-log', query: { processInstanceId, sortBy: 'timestamp', sortOrder: 'asc' } });
+  }
+
+  /** Timer jobs of a process instance, soonest first. */
+  timerJobs(processInstanceId: string): Promise<Job[]> {
+    return this.http.send({ method: 'GET', path: '/job', query: { processInstanceId, timers: true, sortBy: 'jobDueDate', sortOrder: 'asc' } });
+  }
+
+  /** Executes a job now, as the job executor would when it is due (used by operators and tests). */
+  executeJob(jobId: string): Promise<void> {
+    return this.http.send({ method: 'POST', path: `/job/${enc(jobId)}/execute` });
   }
 
   /** Error details of a failed external task (the handler's stack, as recorded by handleFailure). */

@@ -96,3 +96,12 @@ export interface ExternalTaskLogEntry {
   successLog: boolean;
   deletionLog: boolean;
 }
+
+export interface Job {
+  id: string;
+  dueDate: string | null;
+  processInstanceId: string;
+  retries: number;
+  exceptionMessage: string | null;
+  failedActivityId: string | null;
+}

@@ -1,15 +1,40 @@
-import { commonHandlers } from './common/index.js';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/index.js';
+import { loadGridLocator, type GridLocator } from '../modules/grids/index.js';
+import { createCommonHandlers, type CommonDeps } from './common/index.js';
+import { commerceHandlers } from './commerce/index.js';
+import { publicSecurityHandlers } from './public-security/index.js';
 import type { TopicHandler } from './runtime/index.js';
+import { sanitationHandlers } from './sanitation/index.js';
+import { urbanManagementHandlers } from './urban-management/index.js';
 
 /** The handlers of each worker group; a group can run in its own process (npm run worker -- --department X). */
-export const workerGroups: Record<string, TopicHandler[]> = {
-  common: commonHandlers,
-};
+export function createWorkerGroups(deps: CommonDeps): Record<string, TopicHandler[]> {
+  return {
+    common: createCommonHandlers(deps),
+    sanitation: sanitationHandlers,
+    'urban-management': urbanManagementHandlers,
+    commerce: commerceHandlers,
+    'public-security': publicSecurityHandlers,
+  };
+}
+
+/** Dependencies of the handlers, from the settings and the app database; the grid index loads on first use. */
+export function workerDeps(config: Config, dataSource: DataSource): CommonDeps {
+  let locator: Promise<GridLocator> | undefined;
+  return {
+    workingHours: config.WORKING_HOURS,
+    duplicateRadiusM: config.DUPLICATE_RADIUS_M,
+    duplicateWindowDays: config.DUPLICATE_WINDOW_DAYS,
+    gridLocator: () => (locator ??= loadGridLocator(dataSource.manager)),
+  };
+}
 
 /** Handlers of the chosen groups ("all" for every group); unknown names are an error that lists the known ones. */
-export function handlersOf(groups: readonly string[]): TopicHandler[] {
-  const names = groups.includes('all') ? Object.keys(workerGroups) : groups;
-  const unknown = names.filter((n) => !(n in workerGroups));
-  if (unknown.length) throw new Error(`Unknown worker department(s): ${unknown.join(', ')}. Known: ${Object.keys(workerGroups).join(', ')}, all`);
-  return names.flatMap((n) => workerGroups[n] ?? []);
+export function handlersOf(groups: readonly string[], deps: CommonDeps): TopicHandler[] {
+  const all = createWorkerGroups(deps);
+  const names = groups.includes('all') ? Object.keys(all) : groups;
+  const unknown = names.filter((n) => !(n in all));
+  if (unknown.length) throw new Error(`Unknown worker department(s): ${unknown.join(', ')}. Known: ${Object.keys(all).join(', ')}, all`);
+  return names.flatMap((n) => all[n] ?? []);
 }

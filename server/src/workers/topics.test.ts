@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { workerGroups } from './registry.js';
+import { createWorkerGroups } from './registry.js';
 import { Topics } from './topics.js';
 
 const processesDir = fileURLToPath(new URL('../../../processes/', import.meta.url));
@@ -17,6 +17,8 @@ async function topicsInProcesses(): Promise<string[]> {
   return [...topics].sort();
 }
 
+const neverCalled = () => Promise.reject(new Error('not used'));
+const workerGroups = createWorkerGroups({ workingHours: '08:30-12:00', duplicateRadiusM: 50, duplicateWindowDays: 7, gridLocator: neverCalled });
 const handledTopics = Object.values(workerGroups).flatMap((handlers) => handlers.map((h) => h.topic));
 
 describe('topics of processes/', () => {

@@ -3,7 +3,10 @@ import { EntitySchema } from 'typeorm';
 /** Where a report came from. */
 export type CaseSource = 'inspector' | 'hotline' | 'patrol' | 'open311';
 
-/** The registered case (案卷) behind one case-closed-loop process instance. */
+/** Where a case is in the closed loop. */
+export type CaseStatus = 'registered' | 'rejected' | 'merged' | 'dispatched' | 'handled' | 'returned' | 'closed';
+
+/** The case file (案卷) behind one case-closed-loop process instance. */
 export interface CaseFile {
   id: number;
   caseNo: string;
@@ -11,9 +14,28 @@ export interface CaseFile {
   categoryCode: string;
   source: CaseSource;
   description: string;
-  status: string;
+  status: CaseStatus;
   createdAt: Date;
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+  gridCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  urgent: boolean;
+  reporter: string | null;
+  callerName: string | null;
+  callerPhone: string | null;
+  departments: string | null;
+  acceptDue: Date | null;
+  closedAt: Date | null;
+  reworkCount: number;
+  mergedInto: string | null;
+  rejectReason: string | null;
+  satisfaction: string | null;
 }
+
+const nullableText = (name: string, length: number) => ({ name, type: 'varchar' as const, length, nullable: true });
 
 export const CaseFileEntity = new EntitySchema<CaseFile>({
   name: 'CaseFile',
@@ -27,5 +49,22 @@ export const CaseFileEntity = new EntitySchema<CaseFile>({
     description: { type: 'text' },
     status: { type: 'varchar', length: 32 },
     createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+    lng: { type: 'double', nullable: true },
+    lat: { type: 'double', nullable: true },
+    address: nullableText('address', 255),
+    gridCode: nullableText('grid_code', 32),
+    streetCode: nullableText('street_code', 32),
+    communityCode: nullableText('community_code', 32),
+    urgent: { type: 'boolean', default: false },
+    reporter: nullableText('reporter', 64),
+    callerName: nullableText('caller_name', 64),
+    callerPhone: nullableText('caller_phone', 32),
+    departments: nullableText('departments', 255),
+    acceptDue: { name: 'accept_due', type: 'datetime', precision: 3, nullable: true },
+    closedAt: { name: 'closed_at', type: 'datetime', precision: 3, nullable: true },
+    reworkCount: { name: 'rework_count', type: 'integer', default: 0 },
+    mergedInto: nullableText('merged_into', 32),
+    rejectReason: { name: 'reject_reason', type: 'text', nullable: true },
+    satisfaction: nullableText('satisfaction', 16),
   },
 });

@@ -14,6 +14,7 @@ interface SettleInput {
   info: TaskInfo;
   logger: Logger;
   once: HandlerContext['once'];
+  manager: HandlerContext['manager'];
   retry?: Partial<RetryPolicy>;
   toVariables(values: Record<string, unknown>): Variables;
 }
@@ -27,8 +28,10 @@ export async function settleTask(input: SettleInput): Promise<void> {
       const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
       throw new Error(`Process variables do not match what ${info.topic} reads: ${fields}`);
     }
-    const output = await handler.handle(parsed.data, { task: info, logger, once: input.once });
-    await taskService.complete(task, input.toVariables(output ?? {}));
+    const output = await handler.handle(parsed.data, { task: info, logger, once: input.once, manager: input.manager });
+    const variables = input.toVariables(output ?? {});
+    if (handler.outputScope === 'local') await taskService.complete(task, undefined, variables);
+    else await taskService.complete(task, variables);
     logger.debug('task completed');
   } catch (error) {
     await reportError(input, error).catch((reportFailure: unknown) =>

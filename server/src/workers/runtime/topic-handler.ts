@@ -19,6 +19,8 @@ export interface TaskInfo {
 export interface HandlerContext {
   task: TaskInfo;
   logger: Logger;
+  /** For reads; writes that must not repeat go through once(). */
+  manager: EntityManager;
   /**
    * Runs a database side effect at most once per external task and step name: the effect and its record commit
    * together, and a redelivered task gets the stored result back instead of repeating the effect.
@@ -48,6 +50,11 @@ export interface TopicHandler<S extends z.ZodType = z.ZodType> {
   retry?: Partial<RetryPolicy>;
   /** Lock duration for this topic; extended while the handler runs. */
   lockMs?: number;
+  /**
+   * Where the output goes: 'process' (default) sets process variables; 'local' sets variables local to the task,
+   * which the BPMN maps outwards with output parameters, e.g. into one instance of a multi-instance subprocess.
+   */
+  outputScope?: 'process' | 'local';
 }
 
 /** Declares a handler with its input type inferred from the schema. */

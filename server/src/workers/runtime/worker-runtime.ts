@@ -141,6 +141,7 @@ export class WorkerRuntime {
       info,
       logger,
       once: onceFor(this.options.dataSource, info),
+      manager: this.options.dataSource.manager,
       retry: this.options.retry,
       toVariables,
     }).finally(() => {

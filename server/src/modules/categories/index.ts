@@ -1,0 +1,1 @@
+export { categories, categoryOf, type Category } from './categories.js';

@@ -1,0 +1,4 @@
+export { SanitationCrewEntity, type SanitationCrew, type CrewStatus } from './sanitation-crew.entity.js';
+export { nearestAvailableCrew, type CrewNearby } from './nearest-crew.js';
+export { seedCrews } from './seed-crews.js';
+export { demoCrews } from './demo-crews.js';
