@@ -52,7 +52,7 @@ describe('the case closed loop on the real engine', () => {
     // then the case is closed on time, with its steps recorded
     await flow.ended(c.processInstanceId);
     expect((await caseRow(c.id)).status).toBe('closed');
-    expect(await eventsOf(c.id)).toEqual(['reported', 'dispatched', 'dispatched', 'handled', 'closed']);
+    expect(await eventsOf(c.id)).toEqual(['reported', 'dispatched', 'crew-assigned', 'handled', 'closed']);
     const closed = await server.dataSource.manager.findOneByOrFail(CaseEventEntity, { caseId: c.id, type: 'closed' });
     expect(closed.onTime).toBe(true);
   });

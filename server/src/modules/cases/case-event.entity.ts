@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 
 /** Kinds of events in a case's life; indicators are counted from them. */
-export const caseEventTypes = ['reported', 'accepted', 'rejected', 'merged', 'dispatched', 'handled', 'returned', 'extended', 'suspended', 'resumed', 'reminded', 'overdue', 'public-notice', 'rework', 'closed', 'callback'] as const;
+export const caseEventTypes = ['reported', 'accepted', 'rejected', 'merged', 'dispatched', 'crew-assigned', 'notice-issued', 'licence-checked', 'handled', 'returned', 'extended', 'suspended', 'resumed', 'reminded', 'overdue', 'public-notice', 'rework', 'closed', 'callback'] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];
 

@@ -100,7 +100,7 @@ describe('commerce-lookup-licence', () => {
     // then
     expect(output).toMatchObject({ shopId: nearest.id, shopName: '门口商店', licenceStatus: 'expired' });
     const events = await dataSource.manager.findBy(CaseEventEntity, { caseId });
-    expect(events).toEqual([expect.objectContaining({ type: 'dispatched', department: 'commerce', actor: 'worker:commerce', onTime: null })]);
+    expect(events).toEqual([expect.objectContaining({ type: 'licence-checked', department: 'commerce', actor: 'worker:commerce', onTime: null })]);
     expect(JSON.parse(events[0]!.data!)).toEqual({ shopId: nearest.id, shopName: '门口商店', licenceNo: nearest.licenceNo, licenceStatus: 'expired', distanceM: 12 });
   });
 

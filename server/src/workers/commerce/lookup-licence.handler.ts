@@ -34,7 +34,7 @@ export const lookupLicenceHandler = defineHandler({
         ? { shopId: shop.id, shopName: shop.name, licenceNo: shop.licenceNo, licenceStatus: shop.licenceStatus }
         : { shopId: null, shopName: null, licenceNo: null, licenceStatus: 'not-found' };
       const data = { ...lookup, distanceM: shop ? Math.round(shop.distanceM) : null };
-      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'dispatched', department: 'commerce', actor: 'worker:commerce', at: new Date(), onTime: null, data: JSON.stringify(data) });
+      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'licence-checked', department: 'commerce', actor: 'worker:commerce', at: new Date(), onTime: null, data: JSON.stringify(data) });
       return lookup;
     });
     return found;

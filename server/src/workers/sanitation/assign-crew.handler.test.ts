@@ -95,7 +95,7 @@ describe('sanitation-assign-crew', () => {
     // then
     const [event, ...more] = await dataSource.manager.findBy(CaseEventEntity, { caseId });
     expect(more).toEqual([]);
-    expect(event).toMatchObject({ type: 'dispatched', department: 'sanitation', actor: 'worker:sanitation', onTime: null });
+    expect(event).toMatchObject({ type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', onTime: null });
     expect(JSON.parse(event!.data!)).toEqual({ crewCode: crew, crewName: '测试事件班', distanceM: 150 });
     expect(await dataSource.manager.findBy(NotificationEntity, { caseId })).toEqual([
       expect.objectContaining({ recipientType: 'group', recipient: 'sanitation', title: `案件 ${caseNo} 已指派作业班组 测试事件班` }),

@@ -49,7 +49,7 @@ export function createAssignCrewHandler({ findCrew = nearestAvailableCrew }: Par
         const distanceM = Math.round(crew.distanceM);
         await manager.insert(CrewAssignmentEntity, { caseId: v.caseId, crewCode: crew.code, distanceM, assignedAt: now });
         const result: AssignedCrew = { crewCode: crew.code, crewName: crew.name, distanceM };
-        await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'dispatched', department: 'sanitation', actor: 'worker:sanitation', at: now, onTime: null, data: JSON.stringify(result) });
+        await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', at: now, onTime: null, data: JSON.stringify(result) });
         await notify(manager, {
           recipients: [{ type: 'group', id: 'sanitation' }],
           caseId: v.caseId,

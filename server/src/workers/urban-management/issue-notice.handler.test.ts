@@ -55,7 +55,7 @@ describe('urban-issue-notice', () => {
     expect(notice).toMatchObject({ department: 'urban-management', deadline: handlingDue });
     expect(output).toEqual({ rectificationNoticeNo: notice!.noticeNo });
     const events = await dataSource.manager.findBy(CaseEventEntity, { caseId });
-    expect(events).toEqual([expect.objectContaining({ type: 'dispatched', department: 'urban-management', actor: 'worker:urban-management', data: JSON.stringify({ noticeNo: notice!.noticeNo }) })]);
+    expect(events).toEqual([expect.objectContaining({ type: 'notice-issued', department: 'urban-management', actor: 'worker:urban-management', data: JSON.stringify({ noticeNo: notice!.noticeNo }) })]);
   });
 
   it('issues one notice only when the same task is delivered twice, and answers its number both times', async () => {

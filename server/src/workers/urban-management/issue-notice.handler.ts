@@ -34,7 +34,7 @@ export const issueNoticeHandler = defineHandler({
       const id = Number(identifiers[0]?.id);
       const number = rectificationNoticeNo(issuedAt, id);
       await manager.update(RectificationNoticeEntity, { id }, { noticeNo: number });
-      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'dispatched', department: 'urban-management', actor: 'worker:urban-management', at: issuedAt, onTime: null, data: JSON.stringify({ noticeNo: number }) });
+      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'notice-issued', department: 'urban-management', actor: 'worker:urban-management', at: issuedAt, onTime: null, data: JSON.stringify({ noticeNo: number }) });
       return number;
     });
     return { rectificationNoticeNo: noticeNo };
