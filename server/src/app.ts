@@ -1,15 +1,21 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config/index.js';
 import type { EngineClient } from './engine/index.js';
+import { authenticate, authRoutes } from './modules/auth/index.js';
 import { apiNotFound, errorHandler } from './errors/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import type { SystemState } from './system-state.js';
 
 /** What the HTTP app needs from the running server. */
 export interface AppDependencies {
+  config: Config;
+  dataSource: DataSource;
   engine: EngineClient;
   state: SystemState;
   logger: Logger;
@@ -24,8 +30,10 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
-  app.use('/api', express.json({ limit: '1mb' }));
+  app.set('trust proxy', 'loopback');
+  app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(deps.dataSource));
   app.use('/api', healthRoutes(deps.engine, deps.state));
+  app.use('/api', authRoutes(deps.dataSource, { secureCookies: deps.config.PUBLIC_URL?.startsWith('https:') ?? false, signInAttempts: deps.config.SIGN_IN_ATTEMPTS }));
   app.use('/api', apiNotFound);
   const webDist = deps.webDist ?? defaultWebDist;
   if (existsSync(webDist)) {

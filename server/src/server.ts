@@ -52,7 +52,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
     workers.start();
   }
 
-  const app = createApp({ engine, state, logger });
+  const app = createApp({ config, dataSource, engine, state, logger });
   const server = await listen(app, config.PORT, config.HOST);
   const port = (server.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;

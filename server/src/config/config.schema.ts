@@ -10,6 +10,7 @@ export const settings = {
   HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the API listens on.' },
   PUBLIC_URL: { schema: z.url({ protocol: /^https?$/ }).optional(), doc: 'URL printed for users; defaults to http://HOST:PORT.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
+  SIGN_IN_ATTEMPTS: { schema: z.coerce.number().int().min(1).max(1000).default(10), doc: 'Failed sign-ins allowed per address and user name in 15 minutes.' },
   DATABASE_URL: {
     schema: z.string().regex(/^(mysql|mariadb):\/\//, 'must start with mysql:// or mariadb://').optional(),
     doc: 'App database, e.g. mysql://root@127.0.0.1:3306/lianqin. Unset: embedded SQLite file under DATA_DIR.',

@@ -65,6 +65,12 @@ export class ConflictError extends AppError {
   readonly status = 409;
 }
 
+/** Too many attempts in a short time (sign-in throttling). */
+export class TooManyRequestsError extends AppError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  readonly status = 429;
+}
+
 /** A setting is missing or wrong; start-up stops with the names of the settings. */
 export class ConfigError extends AppError<{ problems: string[] }> {
   readonly code = 'CONFIG_INVALID';

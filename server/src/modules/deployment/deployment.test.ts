@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDataSource, testEngine, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
+import { testConfig, testDataSource, testEngine, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
 import { createApp } from '../../app.js';
 import type { HealthReport } from '../../contracts/health.js';
 import { AuditRecordEntity } from '../audit/index.js';
@@ -92,7 +92,7 @@ describe('deployment of processes/', () => {
     expect(await engine.processDefinitions(key)).toHaveLength(1);
 
     // and the API keeps running and says it is degraded
-    const app = createApp({ engine, logger, state: { databaseType: 'mysql', deployment: report, workers: { mode: 'in-process', topics: [] } } });
+    const app = createApp({ config: testConfig(), dataSource, engine, logger, state: { databaseType: 'mysql', deployment: report, workers: { mode: 'in-process', topics: [] } } });
     const server = app.listen(0);
     try {
       const { port } = server.address() as AddressInfo;

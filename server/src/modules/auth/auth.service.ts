@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { LessThan, type DataSource } from 'typeorm';
+import { inTransaction } from '../../db/transaction.js';
+import { UnauthorizedError, ValidationError } from '../../errors/index.js';
+import { recordAudit } from '../audit/index.js';
+import { UserEntity, type User } from '../users/index.js';
+import type { CurrentUser } from './current-user.js';
+import { UserSessionEntity } from './session.entity.js';
+
+/** How long a session lasts without signing in again. */
+export const sessionLifetimeMs = 12 * 3_600_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function toCurrentUser(user: User): CurrentUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, departmentCode: user.departmentCode, roles: user.roles };
+}
+
+/** Checks the password (argon2id) and opens a session; the same message for an unknown user and a wrong password. */
+export async function signIn(dataSource: DataSource, username: string, password: string): Promise<{ token: string; user: CurrentUser; expiresAt: Date }> {
+  const user = await dataSource.manager.findOneBy(UserEntity, { username });
+  const ok = user?.active ? await verify(user.passwordHash, password) : false;
+  if (!user || !ok) throw new UnauthorizedError('用户名或密码错误');
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await inTransaction(dataSource, async (manager) => {
+    await manager.delete(UserSessionEntity, { userId: user.id, expiresAt: LessThan(now) });
+    await manager.insert(UserSessionEntity, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
+    await recordAudit(manager, { actor: user.username, action: 'auth.sign-in', targetType: 'user', targetId: user.username });
+  });
+  return { token, user: toCurrentUser(user), expiresAt };
+}
+
+/** The user of a live session, or undefined. */
+export async function userOfSession(dataSource: DataSource, token: string): Promise<CurrentUser | undefined> {
+  const session = await dataSource.manager.findOneBy(UserSessionEntity, { tokenHash: hashToken(token) });
+  if (!session || session.expiresAt < new Date()) return undefined;
+  const user = await dataSource.manager.findOneBy(UserEntity, { id: session.userId });
+  return user?.active ? toCurrentUser(user) : undefined;
+}
+
+export async function signOut(dataSource: DataSource, token: string, user: CurrentUser): Promise<void> {
+  await inTransaction(dataSource, async (manager) => {
+    await manager.delete(UserSessionEntity, { tokenHash: hashToken(token) });
+    await recordAudit(manager, { actor: user.username, action: 'auth.sign-out', targetType: 'user', targetId: user.username });
+  });
+}
+
+/** Changes the password after checking the current one; other sessions of the user end. */
+export async function changePassword(dataSource: DataSource, user: CurrentUser, currentPassword: string, newPassword: string, keepToken: string): Promise<void> {
+  const row = await dataSource.manager.findOneByOrFail(UserEntity, { id: user.id });
+  if (!(await verify(row.passwordHash, currentPassword))) {
+    throw new ValidationError('当前密码不正确', { issues: [{ path: 'body.currentPassword', message: '当前密码不正确' }] });
+  }
+  const passwordHash = await hash(newPassword);
+  await inTransaction(dataSource, async (manager) => {
+    await manager.update(UserEntity, { id: user.id }, { passwordHash });
+    await manager.createQueryBuilder().delete().from(UserSessionEntity).where('user_id = :id AND token_hash <> :keep', { id: user.id, keep: hashToken(keepToken) }).execute();
+    await recordAudit(manager, { actor: user.username, action: 'auth.password-change', targetType: 'user', targetId: user.username });
+  });
+}
