@@ -34,6 +34,7 @@ export const demoUsers: DemoUser[] = [
   { username: 'chengguan', displayName: '城管联络员 吴涛', departmentCode: 'urban-management', roles: ['liaison'] },
   { username: 'shichang', displayName: '市场监管联络员 郑洁', departmentCode: 'commerce', roles: ['liaison'] },
   { username: 'huanwei', displayName: '环卫联络员 孙磊', departmentCode: 'sanitation', roles: ['liaison'] },
+  { username: 'huanwei2', displayName: '环卫联络员 马丽', departmentCode: 'sanitation', roles: ['liaison'] },
 ];
 
 /** The demo password of every seeded account. Change it after the first sign-in. */

@@ -8,6 +8,9 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config/index.js';
 import type { EngineClient } from './engine/index.js';
 import { authenticate, authRoutes } from './modules/auth/index.js';
+import { caseRoutes } from './modules/cases/index.js';
+import { FormRegistry } from './modules/forms/index.js';
+import { taskRoutes } from './modules/tasks/index.js';
 import { apiNotFound, errorHandler } from './errors/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import type { SystemState } from './system-state.js';
@@ -34,6 +37,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(deps.dataSource));
   app.use('/api', healthRoutes(deps.engine, deps.state));
   app.use('/api', authRoutes(deps.dataSource, { secureCookies: deps.config.PUBLIC_URL?.startsWith('https:') ?? false, signInAttempts: deps.config.SIGN_IN_ATTEMPTS }));
+  app.use('/api', caseRoutes({ config: deps.config, dataSource: deps.dataSource, engine: deps.engine }));
+  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, forms: new FormRegistry(deps.config.PROCESSES_DIR) }));
   app.use('/api', apiNotFound);
   const webDist = deps.webDist ?? defaultWebDist;
   if (existsSync(webDist)) {

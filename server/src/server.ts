@@ -10,6 +10,7 @@ import { EngineClient } from './engine/index.js';
 import { EngineUnavailableError } from './errors/index.js';
 import { createLogger } from './logger.js';
 import { deployProcessesDir } from './modules/deployment/index.js';
+import { startOutboxDrainer } from './modules/notifications/index.js';
 import type { SystemState } from './system-state.js';
 import { handlersOf, workerDeps } from './workers/registry.js';
 import { WorkerRuntime } from './workers/runtime/index.js';
@@ -52,6 +53,8 @@ export async function start(config: Config, logger: Logger = createLogger(config
     workers.start();
   }
 
+  const stopDraining = config.WEBHOOK_URL ? startOutboxDrainer(dataSource, config.WEBHOOK_URL, config.OUTBOX_INTERVAL_MS, logger) : async () => undefined;
+
   const app = createApp({ config, dataSource, engine, state, logger });
   const server = await listen(app, config.PORT, config.HOST);
   const port = (server.address() as AddressInfo).port;
@@ -70,6 +73,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
       stopDeploying();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.stop();
+      await stopDraining();
       await dataSource.destroy();
     },
   };

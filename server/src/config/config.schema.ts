@@ -27,6 +27,8 @@ export const settings = {
   WORKERS: { schema: z.enum(['in-process', 'off']).default('in-process'), doc: 'Run the department workers inside the API process, or not (then run npm run worker).' },
   DUPLICATE_RADIUS_M: { schema: z.coerce.number().int().min(1).max(5000).default(50), doc: 'Radius of the duplicate-report check, in metres.' },
   DUPLICATE_WINDOW_DAYS: { schema: z.coerce.number().int().min(1).max(365).default(7), doc: 'How many days back the duplicate-report check looks.' },
+  WEBHOOK_URL: { schema: z.url({ protocol: /^https?$/ }).optional(), doc: 'Where the outbox posts notifications as JSON (unset: in-app only; the outbox keeps them).' },
+  OUTBOX_INTERVAL_MS: { schema: z.coerce.number().int().min(100).default(2000), doc: 'How often the outbox is drained to the webhook.' },
   WORKER_DEPARTMENTS: {
     schema: z.string().default('all').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
     doc: 'Comma-separated departments whose workers this process runs, or "all".',

@@ -7,6 +7,8 @@ import { UserSessionEntity } from '../modules/auth/session.entity.js';
 import { HolidayOverrideEntity } from '../modules/calendar/index.js';
 import { CaseEventEntity } from '../modules/cases/case-event.entity.js';
 import { CaseFileEntity } from '../modules/cases/case-file.entity.js';
+import { CaseCommentEntity } from '../modules/cases/case-comment.entity.js';
+import { CasePhotoEntity } from '../modules/cases/case-photo.entity.js';
 import { AssistanceRequestEntity, CrewAssignmentEntity, RectificationNoticeEntity } from '../modules/department-records/index.js';
 import { NotificationEntity, OutboxEntity } from '../modules/notifications/index.js';
 import { DepartmentEntity } from '../modules/departments/index.js';
@@ -17,7 +19,7 @@ import { UserEntity } from '../modules/users/index.js';
 import { SideEffectEntity } from '../workers/runtime/side-effect.entity.js';
 
 /** Every entity of the app database. */
-export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity, HolidayOverrideEntity, CaseEventEntity, NotificationEntity, OutboxEntity, RectificationNoticeEntity, AssistanceRequestEntity, CrewAssignmentEntity, StreetEntity, CommunityEntity, UnitGridEntity, ShopEntity, SanitationCrewEntity, UserSessionEntity];
+export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity, HolidayOverrideEntity, CaseEventEntity, NotificationEntity, OutboxEntity, RectificationNoticeEntity, AssistanceRequestEntity, CrewAssignmentEntity, StreetEntity, CommunityEntity, UnitGridEntity, ShopEntity, SanitationCrewEntity, UserSessionEntity, CasePhotoEntity, CaseCommentEntity];
 
 /** Which app database to open: MySQL/MariaDB by URL, else an embedded SQLite file (sql.js) in dataDir. */
 export interface DatabaseSettings {

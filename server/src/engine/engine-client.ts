@@ -1,5 +1,5 @@
 import { EngineHttp, type EngineHttpOptions } from './engine-http.js';
-import type { DeploymentResult, EngineVersion, ExternalTask, ExternalTaskLogEntry, Job, HistoricActivityInstance, HistoricProcessInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
+import type { DeploymentResult, EngineVersion, ExternalTask, ExternalTaskLogEntry, Job, HistoricActivityInstance, HistoricProcessInstance, HistoricTaskInstance, HistoricVariableInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
 import { toEngineVariables, fromEngineVariables, type EngineVariables, type VariableValue } from './engine-variables.js';
 
 /** One file to deploy. */
@@ -17,6 +17,15 @@ export interface TaskQuery {
   candidateGroups?: string[];
   assignee?: string;
   processDefinitionKey?: string;
+  processInstanceIdIn?: string[];
+  candidateUser?: string;
+  includeAssignedTasks?: boolean;
+  /** ISO dates with offset, e.g. 2026-01-02T08:30:00.000+0000. */
+  dueBefore?: string;
+  dueAfter?: string;
+  /** Camunda's "or" queries: the criteria inside one are OR'ed; several or-queries are AND'ed. */
+  orQueries?: Array<Omit<TaskQuery, 'orQueries'>>;
+  sorting?: Array<{ sortBy: 'dueDate' | 'created' | 'priority'; sortOrder: 'asc' | 'desc' }>;
 }
 
 /** The typed client of the engine's REST API; the one place that knows its URLs. */
@@ -103,6 +112,16 @@ export class EngineClient {
     });
   }
 
+  /** User tasks of a process instance, open and ended, oldest first. */
+  historicTasks(processInstanceId: string): Promise<HistoricTaskInstance[]> {
+    return this.http.send({ method: 'GET', path: '/history/task', query: { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' } });
+  }
+
+  /** Every instance of one variable in a process instance, with the scope that holds it (e.g. departmentCode per subprocess). */
+  historicVariableInstances(processInstanceId: string, variableName: string): Promise<HistoricVariableInstance[]> {
+    return this.http.send({ method: 'GET', path: '/history/variable-instance', query: { processInstanceId, variableName, deserializeValues: false } });
+  }
+
   /** Open user tasks matching the query. */
   tasks(query: TaskQuery): Promise<Task[]> {
     return this.http.send({ method: 'POST', path: '/task', body: query, read: true });
@@ -113,6 +132,17 @@ export class EngineClient {
     return this.http.send({ method: 'GET', path: `/task/${enc(taskId)}/identity-links` });
   }
 
+  /** One open task; NotFound when it is done or does not exist. */
+  task(taskId: string): Promise<Task> {
+    return this.http.send({ method: 'GET', path: `/task/${enc(taskId)}` });
+  }
+
+  /** The variables visible from a task, as plain values. */
+  async taskVariables(taskId: string): Promise<Record<string, unknown>> {
+    const raw = await this.http.send<EngineVariables>({ method: 'GET', path: `/task/${enc(taskId)}/variables`, query: { deserializeValues: false } });
+    return fromEngineVariables(raw);
+  }
+
   claim(taskId: string, userId: string): Promise<void> {
     return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/claim`, body: { userId } });
   }
@@ -121,7 +151,7 @@ export class EngineClient {
     return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/unclaim` });
   }
 
-  completeTask(taskId: string, variables: Record<string, VariableValue> = {}): Promise<void> {
+  completeTask(taskId: string, variables: Record<string, VariableValue | undefined> = {}): Promise<void> {
     return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/complete`, body: { variables: toEngineVariables(variables) } });
   }
 

@@ -46,6 +46,8 @@ export interface HistoricActivityInstance {
   startTime: string;
   endTime: string | null;
   canceled: boolean;
+  /** The enclosing activity instance (a subprocess), or the process instance id at the top level. */
+  parentActivityInstanceId?: string | null;
 }
 
 export interface Task {
@@ -104,4 +106,30 @@ export interface Job {
   retries: number;
   exceptionMessage: string | null;
   failedActivityId: string | null;
+}
+
+/** A user task of the history, open or ended: GET /history/task. */
+export interface HistoricTaskInstance {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  activityInstanceId: string;
+  assignee: string | null;
+  startTime: string;
+  endTime: string | null;
+  due: string | null;
+  /** Why it ended: 'completed', 'deleted', or null while open. */
+  deleteReason: string | null;
+}
+
+/** A variable of the history with its scope: GET /history/variable-instance. */
+export interface HistoricVariableInstance {
+  id: string;
+  name: string;
+  type: string;
+  value: unknown;
+  processInstanceId: string;
+  /** The activity instance whose scope holds the variable (e.g. one subprocess instance). */
+  activityInstanceId: string;
 }

@@ -1,4 +1,11 @@
 export { CaseFileEntity, type CaseFile, type CaseSource, type CaseStatus } from './case-file.entity.js';
 export { CaseEventEntity, caseEventTypes, type CaseEvent, type CaseEventType } from './case-event.entity.js';
+export { CasePhotoEntity, photoStages, type CasePhoto, type PhotoStage, type PhotoMimeType } from './case-photo.entity.js';
+export { CaseCommentEntity, type CaseComment } from './case-comment.entity.js';
 export { createCase, caseProcessKey, type CaseDeps } from './cases.service.js';
-export { createCaseSchema, type CreateCaseInput } from './cases.schema.js';
+export { createCaseSchema, reportCaseSchema, listCasesQuery, type CreateCaseInput } from './cases.schema.js';
+export { caseRoutes, type CaseRouteDeps } from './routes.js';
+export { applyCaseScope, loadVisibleCase, caseReaderRoles } from './case-scope.js';
+export type { CaseSummary, PhotoView, CommentView } from './case-views.js';
+export type { CaseDetail } from './case-detail.js';
+export type { TimelineEntry } from './timeline.js';

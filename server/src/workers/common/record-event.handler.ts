@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { SanitationCrewEntity } from '../../modules/crews/index.js';
+import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import { z } from 'zod';
 import { CaseEventEntity, CaseFileEntity, type CaseFile } from '../../modules/cases/index.js';
 import { notify, type Recipient } from '../../modules/notifications/index.js';
@@ -35,6 +37,8 @@ interface EventRule {
   update?(v: Input, now: Date): Partial<CaseFile>;
   tell(v: Input): { recipients: Recipient[]; title: string; body: string };
   output?(v: Input): HandlerOutput;
+  /** Further effects in the same transaction. */
+  also?(manager: EntityManager, v: Input): Promise<void>;
 }
 
 const reporter = (v: Input): Recipient[] => (v.reporter ? [{ type: 'user', id: v.reporter }] : []);
@@ -58,6 +62,7 @@ const rules: Record<RecordedEvent, EventRule> = {
     onTime: (v, now) => (v.handlingDue ? now <= v.handlingDue : null),
     data: (v) => ({ result: v.handlingResult }),
     tell: (v) => ({ recipients: v.inspector ? [{ type: 'user', id: v.inspector }] : [{ type: 'group', id: 'grid-inspection' }], title: `案件 ${v.caseNo} 已处置，请核查`, body: v.handlingResult ?? '' }),
+    also: (manager, v) => (v.departmentCode === 'sanitation' ? releaseCrews(manager, v.caseId) : Promise.resolve()),
   },
   returned: {
     status: 'returned',
@@ -107,10 +112,17 @@ export const recordEventHandler = defineHandler({
       if (Object.keys(changes).length) await manager.update(CaseFileEntity, { id: v.caseId }, changes);
       const message = rule.tell(v);
       if (message.recipients.length) await notify(manager, { ...message, caseId: v.caseId, event: `case.${v.eventType}` });
+      await rule.also?.(manager, v);
     });
     return rule.output?.(v) ?? {};
   },
 });
+
+/** Sanitation crews sent to a case are free again once the department reports it handled. */
+async function releaseCrews(manager: EntityManager, caseId: number): Promise<void> {
+  const assignments = await manager.findBy(CrewAssignmentEntity, { caseId });
+  if (assignments.length) await manager.update(SanitationCrewEntity, { code: In(assignments.map((a) => a.crewCode)), status: 'busy' }, { status: 'available', updatedAt: new Date() });
+}
 
 /** A case closes on time when no department went overdue. */
 async function closedOnTime(manager: EntityManager, caseId: number): Promise<boolean> {

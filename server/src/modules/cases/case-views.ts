@@ -1,0 +1,102 @@
+import { categoryOf } from '../categories/index.js';
+import type { CaseComment } from './case-comment.entity.js';
+import type { CaseFile } from './case-file.entity.js';
+import type { CasePhoto } from './case-photo.entity.js';
+
+/** A case as lists and the create answer show it. */
+export interface CaseSummary {
+  caseNo: string;
+  status: CaseFile['status'];
+  categoryCode: string;
+  categoryName: string | null;
+  source: CaseFile['source'];
+  description: string;
+  urgent: boolean;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  gridCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  departments: string[];
+  reporter: string | null;
+  createdAt: string;
+  acceptDue: string | null;
+  closedAt: string | null;
+}
+
+/** A photo's metadata and the URL that serves its bytes. */
+export interface PhotoView {
+  id: number;
+  stage: CasePhoto['stage'];
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  url: string;
+}
+
+/** A comment with its author's name; `body` is left out where the caller may not read it. */
+export interface CommentView {
+  id: number;
+  author: string;
+  authorName: string | null;
+  department: string | null;
+  body?: string;
+  createdAt: string;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The departments column as a list. */
+export function departmentsOf(c: CaseFile): string[] {
+  return c.departments ? c.departments.split(',').filter(Boolean) : [];
+}
+
+export function caseSummary(c: CaseFile): CaseSummary {
+  return {
+    caseNo: c.caseNo,
+    status: c.status,
+    categoryCode: c.categoryCode,
+    categoryName: categoryOf(c.categoryCode)?.name ?? null,
+    source: c.source,
+    description: c.description,
+    urgent: Boolean(c.urgent),
+    address: c.address,
+    lng: c.lng,
+    lat: c.lat,
+    gridCode: c.gridCode,
+    streetCode: c.streetCode,
+    communityCode: c.communityCode,
+    departments: departmentsOf(c),
+    reporter: c.reporter,
+    createdAt: c.createdAt.toISOString(),
+    acceptDue: iso(c.acceptDue),
+    closedAt: iso(c.closedAt),
+  };
+}
+
+export function photoView(caseNo: string, p: CasePhoto): PhotoView {
+  return {
+    id: p.id,
+    stage: p.stage,
+    fileName: p.fileName,
+    mimeType: p.mimeType,
+    sizeBytes: p.sizeBytes,
+    uploadedBy: p.uploadedBy,
+    uploadedAt: p.uploadedAt.toISOString(),
+    url: `/api/cases/${encodeURIComponent(caseNo)}/photos/${p.id}`,
+  };
+}
+
+export function commentView(c: CaseComment, author: { displayName: string; departmentCode: string | null } | undefined, hideBody = false): CommentView {
+  return {
+    id: c.id,
+    author: c.author,
+    authorName: author?.displayName ?? null,
+    department: author?.departmentCode ?? null,
+    ...(hideBody ? {} : { body: c.body }),
+    createdAt: c.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,1 @@
+export { FormRegistry, validateSubmission, type FormSchema } from './form-validator.js';

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { parseBody, parseQuery } from '../../http/validate.js';
+import { requireUser, userOf } from '../auth/index.js';
+import { completeTaskBody, extensionBody, returnTaskBody, suspendBody, taskListQuery } from './tasks.schema.js';
+import { actOnHandling, claimTask, completeTask, getTask, listTasks, unclaimTask, type TaskDeps } from './tasks.service.js';
+
+/** The task inbox: list, detail, claim, unclaim, complete, and the handling actions. */
+export function taskRoutes(deps: TaskDeps): Router {
+  const router = Router();
+  router.use('/tasks', requireUser);
+  router.get('/tasks', async (req, res) => {
+    res.json(await listTasks(deps, userOf(req), parseQuery(taskListQuery, req)));
+  });
+  router.get('/tasks/:taskId', async (req, res) => {
+    res.json(await getTask(deps, userOf(req), req.params.taskId));
+  });
+  router.post('/tasks/:taskId/claim', async (req, res) => {
+    await claimTask(deps, userOf(req), req.params.taskId);
+    res.status(204).end();
+  });
+  router.post('/tasks/:taskId/unclaim', async (req, res) => {
+    await unclaimTask(deps, userOf(req), req.params.taskId);
+    res.status(204).end();
+  });
+  router.post('/tasks/:taskId/complete', async (req, res) => {
+    await completeTask(deps, userOf(req), req.params.taskId, parseBody(completeTaskBody, req).values);
+    res.status(204).end();
+  });
+  router.post('/tasks/:taskId/return', async (req, res) => {
+    await actOnHandling(deps, userOf(req), req.params.taskId, { kind: 'return', ...parseBody(returnTaskBody, req) });
+    res.status(204).end();
+  });
+  router.post('/tasks/:taskId/extension', async (req, res) => {
+    await actOnHandling(deps, userOf(req), req.params.taskId, { kind: 'extend', ...parseBody(extensionBody, req) });
+    res.status(204).end();
+  });
+  router.post('/tasks/:taskId/suspend', async (req, res) => {
+    await actOnHandling(deps, userOf(req), req.params.taskId, { kind: 'suspend', ...parseBody(suspendBody, req) });
+    res.status(204).end();
+  });
+  return router;
+}

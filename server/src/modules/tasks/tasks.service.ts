@@ -1,0 +1,176 @@
+import { In, type DataSource } from 'typeorm';
+import type { EngineClient, Task } from '../../engine/index.js';
+import { ConflictError, EngineConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { inTransaction } from '../../db/transaction.js';
+import { recordAudit } from '../audit/index.js';
+import type { CurrentUser } from '../auth/index.js';
+import { categoryOf } from '../categories/index.js';
+import { CaseFileEntity, type CaseFile } from '../cases/case-file.entity.js';
+import { validateSubmission, type FormRegistry, type FormSchema } from '../forms/index.js';
+import { UserEntity } from '../users/index.js';
+import { mayWork, taskGroupsOf } from './task-access.js';
+import type { z } from 'zod';
+import type { taskListQuery } from './tasks.schema.js';
+
+/** What the task routes need. */
+export interface TaskDeps {
+  engine: EngineClient;
+  dataSource: DataSource;
+  forms: FormRegistry;
+}
+
+/** One task as the inbox shows it: the engine's task joined with its case. */
+export interface TaskView {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  created: string;
+  due: string | null;
+  overdue: boolean;
+  assignee: string | null;
+  assigneeName: string | null;
+  formKey: string | null;
+  case: { caseNo: string; categoryCode: string; categoryName: string; description: string; address: string | null; streetCode: string | null; gridCode: string | null; urgent: boolean } | null;
+}
+
+/** Window of "due soon". */
+const dueSoonMs = 2 * 3_600_000;
+
+type ListQuery = z.output<typeof taskListQuery>;
+
+/** The caller's open tasks with counts per tab; filters apply before counting. */
+export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQuery) {
+  const tasks = await deps.engine.tasks({
+    processDefinitionKey: 'case-closed-loop',
+    // One or-query: its criteria are OR'ed (several or-queries would be AND'ed with each other).
+    orQueries: [{ ...(taskGroupsOf(user).length ? { candidateGroups: taskGroupsOf(user) } : {}), candidateUser: user.username, assignee: user.username, includeAssignedTasks: true }],
+    sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }],
+  });
+  const views = (await toViews(deps, tasks)).filter((t) => matches(t, query));
+  const now = Date.now();
+  const tabOf = {
+    unclaimed: (t: TaskView) => t.assignee === null,
+    mine: (t: TaskView) => t.assignee === user.username,
+    'due-soon': (t: TaskView) => !t.overdue && t.due !== null && new Date(t.due).getTime() - now <= dueSoonMs,
+    overdue: (t: TaskView) => t.overdue,
+    all: () => true,
+  };
+  const counts = Object.fromEntries(Object.entries(tabOf).map(([tab, test]) => [tab, views.filter(test).length]));
+  return { items: views.filter(tabOf[query.tab]), counts };
+}
+
+/** One task the caller may work, with its form; NotFound otherwise, so other departments' tasks stay invisible. */
+export async function getTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<TaskView & { form: FormSchema | null }> {
+  const task = await visibleTask(deps, user, taskId);
+  const [view] = await toViews(deps, [task]);
+  return { ...view!, form: task.camundaFormRef ? await deps.forms.get(task.camundaFormRef.key) : null };
+}
+
+/** Claims a task; a task claimed by someone else is a clear conflict. */
+export async function claimTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<void> {
+  const task = await visibleTask(deps, user, taskId);
+  if (task.assignee === user.username) return;
+  if (task.assignee) throw await claimedBy(deps, task.assignee);
+  try {
+    await deps.engine.claim(taskId, user.username);
+  } catch (error) {
+    if (!(error instanceof EngineConflictError)) throw error;
+    throw await claimedBy(deps, (await deps.engine.task(taskId)).assignee ?? '他人');
+  }
+  await audit(deps, user, 'task.claim', task, { assignee: null }, { assignee: user.username });
+}
+
+export async function unclaimTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<void> {
+  const task = await visibleTask(deps, user, taskId);
+  if (task.assignee !== user.username) throw new ConflictError('只能退回自己签收的任务');
+  await deps.engine.unclaim(taskId);
+  await audit(deps, user, 'task.unclaim', task, { assignee: user.username }, { assignee: null });
+}
+
+/** Completes a claimed task with its form's values, validated here as in the browser. */
+export async function completeTask(deps: TaskDeps, user: CurrentUser, taskId: string, values: Record<string, unknown>): Promise<void> {
+  const task = await ownTask(deps, user, taskId);
+  if (!task.camundaFormRef) throw new ConflictError('该任务没有表单，不能在此完成');
+  const accepted = validateSubmission(await deps.forms.get(task.camundaFormRef.key), values);
+  // Completing the handling task is the "done" outcome; the other outcomes have their own actions.
+  const variables = task.taskDefinitionKey === 'handle' ? { ...accepted, handlingOutcome: 'done' } : accepted;
+  await deps.engine.completeTask(taskId, variables as never);
+  await audit(deps, user, 'task.complete', task, { assignee: user.username }, { values: accepted });
+}
+
+/** Return (退单), extension (延期) and suspension (缓办) of a department's handling task. */
+export type HandlingAction = { kind: 'return'; reason: string } | { kind: 'extend'; days: number; reason: string } | { kind: 'suspend'; reason: string };
+
+export async function actOnHandling(deps: TaskDeps, user: CurrentUser, taskId: string, action: HandlingAction): Promise<void> {
+  const task = await ownTask(deps, user, taskId);
+  if (task.taskDefinitionKey !== 'handle') throw new ConflictError('只有部门处置任务可以退单、延期或缓办');
+  const variables: Record<string, string | number | Date> =
+    action.kind === 'return'
+      ? { handlingOutcome: 'return', returnReason: action.reason }
+      : action.kind === 'extend'
+        ? { handlingOutcome: 'extend', extensionDays: action.days, extensionReason: action.reason }
+        : { handlingOutcome: 'suspend', suspendedAt: new Date(), suspendReason: action.reason };
+  await deps.engine.completeTask(taskId, variables);
+  await audit(deps, user, `task.${action.kind}`, task, { assignee: user.username, due: task.due }, action);
+}
+
+async function visibleTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<Task> {
+  if (!/^[\w-]{1,64}$/.test(taskId)) throw new ValidationError('任务编号格式不正确', { issues: [{ path: 'params.taskId', message: '任务编号格式不正确' }] });
+  const task = await deps.engine.task(taskId).catch((error: unknown) => {
+    throw error instanceof NotFoundError || (error as { status?: number }).status === 404 ? new NotFoundError('任务不存在或已办结', { resource: 'task', id: taskId }) : error;
+  });
+  const links = await deps.engine.identityLinks(taskId);
+  if (!mayWork(user, { assignee: task.assignee, links })) throw new NotFoundError('任务不存在或已办结', { resource: 'task', id: taskId });
+  return task;
+}
+
+async function ownTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<Task> {
+  const task = await visibleTask(deps, user, taskId);
+  if (task.assignee === null) throw new ConflictError('请先签收任务');
+  if (task.assignee !== user.username) throw await claimedBy(deps, task.assignee);
+  return task;
+}
+
+async function claimedBy(deps: TaskDeps, username: string): Promise<ConflictError> {
+  const other = await deps.dataSource.manager.findOneBy(UserEntity, { username });
+  return new ConflictError(`该任务已被${other?.displayName ?? username}签收，请刷新列表`);
+}
+
+async function audit(deps: TaskDeps, user: CurrentUser, action: string, task: Task, before: unknown, after: unknown): Promise<void> {
+  await inTransaction(deps.dataSource, (manager) => recordAudit(manager, { actor: user.username, action, targetType: 'task', targetId: task.id, before: { ...(before as object), task: task.name, processInstanceId: task.processInstanceId }, after }));
+}
+
+async function toViews(deps: TaskDeps, tasks: Task[]): Promise<TaskView[]> {
+  if (tasks.length === 0) return [];
+  const cases = await deps.dataSource.manager.findBy(CaseFileEntity, { processInstanceId: In([...new Set(tasks.map((t) => t.processInstanceId))]) });
+  const byInstance = new Map(cases.map((c) => [c.processInstanceId, c]));
+  const assignees = [...new Set(tasks.map((t) => t.assignee).filter((a): a is string => a !== null))];
+  const names = new Map((assignees.length ? await deps.dataSource.manager.findBy(UserEntity, { username: In(assignees) }) : []).map((u) => [u.username, u.displayName]));
+  const now = Date.now();
+  return tasks.map((t) => ({
+    id: t.id,
+    name: t.name,
+    taskDefinitionKey: t.taskDefinitionKey,
+    created: t.created,
+    due: t.due,
+    overdue: t.due !== null && new Date(t.due).getTime() < now,
+    assignee: t.assignee,
+    assigneeName: t.assignee ? (names.get(t.assignee) ?? t.assignee) : null,
+    formKey: t.camundaFormRef?.key ?? null,
+    case: caseSummary(byInstance.get(t.processInstanceId)),
+  }));
+}
+
+function caseSummary(c: CaseFile | undefined): TaskView['case'] {
+  if (!c) return null;
+  return { caseNo: c.caseNo, categoryCode: c.categoryCode, categoryName: categoryOf(c.categoryCode)?.name ?? c.categoryCode, description: c.description, address: c.address, streetCode: c.streetCode, gridCode: c.gridCode, urgent: c.urgent };
+}
+
+function matches(t: TaskView, q: ListQuery): boolean {
+  if (q.categoryCode && t.case?.categoryCode !== q.categoryCode) return false;
+  if (q.streetCode && t.case?.streetCode !== q.streetCode) return false;
+  if (q.gridCode && t.case?.gridCode !== q.gridCode) return false;
+  if (q.urgency && (t.case?.urgent ? 'urgent' : 'normal') !== q.urgency) return false;
+  return true;
+}
+

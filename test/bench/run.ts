@@ -1,0 +1,75 @@
+// npm run bench: Lianqin's end-to-end closed loop against the bare engine on the same BPMN, side by side, on MariaDB.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseConfig } from '../../server/src/config/index.js';
+import { start } from '../../server/src/server.js';
+import { startEngine } from '../../scripts/lib/engine-process.js';
+import { freePort } from '../../scripts/lib/free-port.js';
+import { dropDatabases, jdbcUrlOf, mysqlReachable, recreateDatabases, withDatabase } from '../../scripts/lib/mysql.js';
+import { runBare } from './bare-engine.js';
+import { runLianqin } from './lianqin-run.js';
+import { percentile } from './stats.js';
+
+const cases = Number(process.env.BENCH_CASES ?? 60);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const warmup = Number(process.env.BENCH_WARMUP ?? 8);
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/';
+  if (!(await mysqlReachable(serverUrl))) throw new Error(`The benchmark runs on MySQL/MariaDB; none answers at ${serverUrl}`);
+  const appDb = `lianqin_bench_${process.pid}`;
+  const engineDb = `lianqin_engine_bench_${process.pid}`;
+  await recreateDatabases(serverUrl, [appDb, engineDb]);
+  const jdbc = jdbcUrlOf(serverUrl, engineDb);
+  const engine = await startEngine({ port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-')), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
+  try {
+    const config = parseConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, appDb), ENGINE_URL: engine.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-data-')), WORKER_MAX_PARALLEL: '20', SIGN_IN_ATTEMPTS: '1000' });
+    const server = await start(config);
+    while (!server.state.deployment) await new Promise((resolve) => setTimeout(resolve, 200));
+    console.log(`[bench] warm-up: ${warmup} cases each`);
+    await runLianqin(server, warmup, concurrency);
+    const lianqin = await runLianqin(server, cases, concurrency);
+    await server.stop();
+    await runBare(engine.url, warmup, concurrency);
+    const bare = await runBare(engine.url, cases, concurrency);
+
+    const casesPerS = cases / lianqin.seconds;
+    const barePerS = cases / bare.seconds;
+    const result = {
+      cases,
+      concurrency,
+      cases_per_s: round(casesPerS),
+      bare_per_s: round(barePerS),
+      ratio: round(casesPerS / barePerS),
+      dispatch_p50_ms: percentile(lianqin.dispatchMs, 50),
+      dispatch_p95_ms: percentile(lianqin.dispatchMs, 95),
+      report_to_inbox_p50_ms: percentile(lianqin.reportToInboxMs, 50),
+      report_to_inbox_p95_ms: percentile(lianqin.reportToInboxMs, 95),
+    };
+    console.log(`
+| measure                                    | value |
+|--------------------------------------------|-------|
+| cases (concurrency)                        | ${cases} (${concurrency}) |
+| Lianqin end to end, cases/s                | ${result.cases_per_s} |
+| bare engine, same BPMN, no-op, cases/s     | ${result.bare_per_s} |
+| ratio                                      | ${result.ratio} |
+| dispatch: accepted → liaison inbox p50/p95 | ${result.dispatch_p50_ms} / ${result.dispatch_p95_ms} ms |
+| report → liaison inbox p50/p95             | ${result.report_to_inbox_p50_ms} / ${result.report_to_inbox_p95_ms} ms |
+`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await engine.stop();
+    await dropDatabases(serverUrl, [appDb, engineDb]);
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('[bench] failed:', error);
+    process.exit(1);
+  },
+);
