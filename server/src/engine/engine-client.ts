@@ -117,7 +117,7 @@ export class EngineClient {
     return this.http.send({ method: 'GET', path: '/history/task', query: { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' } });
   }
 
-  /** Every instance of one variable in a process instance, with the scope that holds it (e.g. departmentCode per subprocess). */
+  /** Every instance of one variable in a process instance, with the execution that holds it (e.g. departmentCode per subprocess). */
   historicVariableInstances(processInstanceId: string, variableName: string): Promise<HistoricVariableInstance[]> {
     return this.http.send({ method: 'GET', path: '/history/variable-instance', query: { processInstanceId, variableName, deserializeValues: false } });
   }

@@ -48,6 +48,7 @@ export interface HistoricActivityInstance {
   canceled: boolean;
   /** The enclosing activity instance (a subprocess), or the process instance id at the top level. */
   parentActivityInstanceId?: string | null;
+  executionId?: string;
 }
 
 export interface Task {
@@ -130,6 +131,8 @@ export interface HistoricVariableInstance {
   type: string;
   value: unknown;
   processInstanceId: string;
-  /** The activity instance whose scope holds the variable (e.g. one subprocess instance). */
+  /** The execution holding the variable; a subprocess's input mapping lands on the subprocess's own execution. */
+  executionId: string;
+  /** The activity instance the variable was created in (for an input mapping of a multi-instance subprocess, its multi-instance body). */
   activityInstanceId: string;
 }

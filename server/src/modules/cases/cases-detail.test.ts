@@ -88,7 +88,6 @@ describe('GET /api/cases/:caseNo', () => {
     it("keeps the time and title of public-security entries but drops their detail for another department's liaison", async () => {
       // when the urban-management liaison opens the case
       const detail = await detailAs('chengguan', caseNo);
-      console.log(JSON.stringify((await detailAs('zhihui', caseNo)).timeline.map((e) => [e.at, e.kind, e.title, e.department, JSON.stringify(e.detail).slice(0, 150)]), null, 1));
 
       // then
       expect(detail).not.toHaveProperty('assistanceRequestNo');

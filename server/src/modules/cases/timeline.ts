@@ -120,7 +120,8 @@ async function engineEntries(engine: EngineClient, processInstanceId: string): P
     throw error;
   }
   const [tasks, activities, departmentVariables] = history;
-  const departmentOf = departmentResolver(activities, departmentVariables.map((v) => ({ scope: v.activityInstanceId, department: typeof v.value === 'string' ? v.value : null })));
+  const scoped = departmentVariables.filter((v) => v.executionId !== processInstanceId);
+  const departmentOf = departmentResolver(activities, scoped.map((v) => ({ executionId: v.executionId, department: typeof v.value === 'string' ? v.value : null })));
   const entries: TimelineEntry[] = [];
   for (const t of tasks) {
     const name = t.name ?? t.taskDefinitionKey;
@@ -140,16 +141,19 @@ async function engineEntries(engine: EngineClient, processInstanceId: string): P
   return entries;
 }
 
-/** The department of an engine activity: the departmentCode held by its enclosing handling subprocess, if any. */
-function departmentResolver(activities: HistoricActivityInstance[], scopes: Array<{ scope: string; department: string | null }>): (activityInstanceId: string) => string | null {
-  const parentOf = new Map(activities.map((a) => [a.id, a.parentActivityInstanceId ?? null]));
-  const departmentOfScope = new Map(scopes.map((s) => [s.scope, s.department]));
+/**
+ * The department of an engine activity: the departmentCode of its enclosing handling subprocess. The subprocess's
+ * input mapping puts that variable on the subprocess's own execution, so activities are matched by execution.
+ */
+function departmentResolver(activities: HistoricActivityInstance[], scopes: Array<{ executionId: string; department: string | null }>): (activityInstanceId: string) => string | null {
+  const byId = new Map(activities.map((a) => [a.id, a]));
+  const departmentOfExecution = new Map(scopes.map((s) => [s.executionId, s.department]));
   return (activityInstanceId) => {
-    let id: string | null | undefined = activityInstanceId;
-    for (let depth = 0; id && depth < 32; depth++) {
-      const department = departmentOfScope.get(id);
+    let activity = byId.get(activityInstanceId);
+    for (let depth = 0; activity && depth < 32; depth++) {
+      const department = activity.executionId ? departmentOfExecution.get(activity.executionId) : undefined;
       if (department) return department;
-      id = parentOf.get(id);
+      activity = activity.parentActivityInstanceId ? byId.get(activity.parentActivityInstanceId) : undefined;
     }
     return null;
   };

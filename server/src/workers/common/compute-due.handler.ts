@@ -33,6 +33,8 @@ export function computeDueHandler(deps: CommonDeps) {
     async handle(v, { manager, once }) {
       const calendar = await loadWorkingCalendar(manager, deps.workingHours);
       const now = new Date();
+      if (v.dueMode === 'extend' && (!v.handlingDue || !v.extensionDays)) throw new Error('延期需要原处置期限和批准的延期天数 (handlingDue and extensionDays are required to extend)');
+      if (v.dueMode === 'resume' && (!v.handlingDue || !v.suspendedAt)) throw new Error('恢复处置需要原处置期限和缓办时间 (handlingDue and suspendedAt are required to resume)');
       let due: Date;
       if (v.dueMode === 'extend' && v.handlingDue && v.extensionDays) {
         due = calendar.addLimit(v.handlingDue, v.extensionDays, 'wd');

@@ -118,10 +118,17 @@ export const recordEventHandler = defineHandler({
   },
 });
 
-/** Sanitation crews sent to a case are free again once the department reports it handled. */
+/**
+ * Sanitation crews sent to a case are free again once the department reports it handled, unless a crew's latest
+ * assignment is another case's (it was freed after an earlier handling of this one and sent elsewhere meanwhile).
+ */
 async function releaseCrews(manager: EntityManager, caseId: number): Promise<void> {
   const assignments = await manager.findBy(CrewAssignmentEntity, { caseId });
-  if (assignments.length) await manager.update(SanitationCrewEntity, { code: In(assignments.map((a) => a.crewCode)), status: 'busy' }, { status: 'available', updatedAt: new Date() });
+  if (!assignments.length) return;
+  const history = await manager.find(CrewAssignmentEntity, { where: { crewCode: In(assignments.map((a) => a.crewCode)) }, order: { id: 'ASC' } });
+  const latestCaseOf = new Map(history.map((a) => [a.crewCode, a.caseId]));
+  const ours = [...latestCaseOf].filter(([, latestCaseId]) => latestCaseId === caseId).map(([code]) => code);
+  if (ours.length) await manager.update(SanitationCrewEntity, { code: In(ours), status: 'busy' }, { status: 'available', updatedAt: new Date() });
 }
 
 /** A case closes on time when no department went overdue. */
