@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const engineDb = `lianqin_engine_bench_${process.pid}`;
   await recreateDatabases(serverUrl, [appDb, engineDb]);
   const jdbc = jdbcUrlOf(serverUrl, engineDb);
-  const engine = await startEngine({ port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-')), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
+  // Full JIT for a steady-state measurement, unlike the quick-start defaults of tests.
+  const engine = await startEngine({ jvmArgs: ['-XX:+UseParallelGC'], port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-')), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
   try {
     const config = parseConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, appDb), ENGINE_URL: engine.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-data-')), WORKER_MAX_PARALLEL: '20', SIGN_IN_ATTEMPTS: '1000' });
     const server = await start(config);

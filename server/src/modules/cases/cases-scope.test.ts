@@ -62,17 +62,15 @@ describe('data scope of a dispatched sanitation case', () => {
 });
 
 describe('data scope of inspectors and hotline operators', () => {
+  const gridInspector = 'wangge2';
+  const otherInspector = 'wangge3';
   let hotlineCase: string;
-  let gridInspector: string;
-  let otherInspector: string;
 
   beforeAll(async () => {
     // given a hotline report in a grid of wangge2
     const point = await h.pointIn('residential', 'wangge2');
     const api = await h.as('rexian');
     ({ caseNo: hotlineCase } = await api.post<{ caseNo: string }>('/api/cases', { categoryCode: 'E0103', description: '市民来电：路面不洁', lng: point.lng, lat: point.lat, callerName: '陈女士', callerPhone: '13600000000' }));
-    gridInspector = 'wangge2';
-    otherInspector = 'wangge3';
     // and the grid is known once the engine has located the case
     await h.flow.task((await h.row(hotlineCase)).processInstanceId, 'filing-review');
   });
