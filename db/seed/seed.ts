@@ -15,13 +15,16 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ department
     let departments = 0;
     for (const department of demoDepartments) {
       if (await manager.existsBy(DepartmentEntity, { code: department.code })) continue;
-      await manager.insert(DepartmentEntity, department);
-      departments++;
+      // INSERT IGNORE / INSERT OR IGNORE: another process may seed the same rows at the same moment.
+      const { raw } = await manager.createQueryBuilder().insert().into(DepartmentEntity).values(department).orIgnore().updateEntity(false).execute();
+      departments += affected(raw);
     }
     let users = 0;
     for (const user of demoUsers) {
       if (await manager.existsBy(UserEntity, { username: user.username })) continue;
-      await manager.insert(UserEntity, { ...user, passwordHash: await hash(demoPassword), active: true, createdAt: new Date() });
+      const row = { ...user, passwordHash: await hash(demoPassword), active: true, createdAt: new Date() };
+      const { raw } = await manager.createQueryBuilder().insert().into(UserEntity).values(row).orIgnore().updateEntity(false).execute();
+      if (affected(raw) === 0) continue;
       await recordAudit(manager, { actor: 'system', action: 'user.create', targetType: 'user', targetId: user.username, after: { ...user } });
       users++;
     }
@@ -31,4 +34,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ department
     const crews = await seedCrews(manager);
     return { departments, users, grids, shops, crews };
   });
+}
+
+/** Rows an INSERT … IGNORE wrote: mysql2 reports affectedRows; sql.js reports nothing, and only one process seeds it. */
+function affected(raw: unknown): number {
+  const rows = (raw as { affectedRows?: number } | undefined)?.affectedRows;
+  return rows === undefined ? 1 : rows;
 }

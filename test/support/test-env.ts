@@ -21,7 +21,8 @@ export function testEnv(): Record<string, string> {
 
 /** A validated Config for the suite's engine and database. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ ...testEnv(), PORT: '0', ...overrides });
+  // Short locks and polls: many test servers share one engine, and a stopped one must not hold tasks for long.
+  return parseConfig({ ...testEnv(), PORT: '0', WORKER_LOCK_MS: '5000', WORKER_LONG_POLL_MS: '1000', ...overrides });
 }
 
 /** The typed client of the suite's engine. */

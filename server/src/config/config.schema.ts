@@ -35,7 +35,7 @@ export const settings = {
   },
   WORKER_MAX_PARALLEL: { schema: z.coerce.number().int().min(1).max(200).default(10), doc: 'Most external tasks one worker process handles at once.' },
   WORKER_LOCK_MS: { schema: z.coerce.number().int().min(1000).default(60_000), doc: 'Lock duration of a fetched task; extended while a handler runs.' },
-  WORKER_LONG_POLL_MS: { schema: z.coerce.number().int().min(0).max(60_000).default(20_000), doc: 'Long-polling wait of fetchAndLock.' },
+  WORKER_LONG_POLL_MS: { schema: z.coerce.number().int().min(0).max(60_000).default(10_000), doc: 'Long-polling wait of fetchAndLock.' },
   WORKER_RETRIES: { schema: z.coerce.number().int().min(0).max(20).default(3), doc: 'Retries of a failing task before it becomes an incident.' },
   WORKER_SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().min(0).default(30_000), doc: 'How long shutdown waits for in-flight handlers before unlocking them.' },
   WORKING_HOURS: {

@@ -36,7 +36,7 @@ describe('parseConfig', () => {
       WORKER_DEPARTMENTS: ['all'],
       WORKER_MAX_PARALLEL: 10,
       WORKER_LOCK_MS: 60_000,
-      WORKER_LONG_POLL_MS: 20_000,
+      WORKER_LONG_POLL_MS: 10_000,
       WORKER_RETRIES: 3,
       WORKER_SHUTDOWN_GRACE_MS: 30_000,
     });

@@ -160,6 +160,16 @@ export class EngineClient {
     return this.http.send({ method: 'GET', path: '/incident', query: { processInstanceId } });
   }
 
+  /** External tasks currently locked by one worker. */
+  lockedExternalTasks(workerId: string): Promise<ExternalTask[]> {
+    return this.http.send({ method: 'GET', path: '/external-task', query: { workerId, locked: true } });
+  }
+
+  /** Gives a locked external task back, so another worker can fetch it at once. */
+  unlockExternalTask(externalTaskId: string): Promise<void> {
+    return this.http.send({ method: 'POST', path: `/external-task/${enc(externalTaskId)}/unlock` });
+  }
+
   /** External tasks of a process instance (locked or not). */
   externalTasks(processInstanceId: string): Promise<ExternalTask[]> {
     return this.http.send({ method: 'GET', path: '/external-task', query: { processInstanceId } });

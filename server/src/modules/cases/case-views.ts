@@ -54,6 +54,7 @@ export function departmentsOf(c: CaseFile): string[] {
   return c.departments ? c.departments.split(',').filter(Boolean) : [];
 }
 
+/** The summary of a case row, with its category name and departments as a list. */
 export function caseSummary(c: CaseFile): CaseSummary {
   return {
     caseNo: c.caseNo,
@@ -77,6 +78,7 @@ export function caseSummary(c: CaseFile): CaseSummary {
   };
 }
 
+/** A photo row as the API shows it, with the URL of its bytes. */
 export function photoView(caseNo: string, p: CasePhoto): PhotoView {
   return {
     id: p.id,
@@ -90,6 +92,7 @@ export function photoView(caseNo: string, p: CasePhoto): PhotoView {
   };
 }
 
+/** A comment row with its author's name and department; hideBody leaves the text out. */
 export function commentView(c: CaseComment, author: { displayName: string; departmentCode: string | null } | undefined, hideBody = false): CommentView {
   return {
     id: c.id,

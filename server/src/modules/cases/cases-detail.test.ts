@@ -1,5 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../../../test/support/api-client.js';
 import { eventually } from '../../../../test/support/test-env.js';
+import { createApp } from '../../app.js';
+import { EngineClient } from '../../engine/index.js';
 import { AssistanceRequestEntity } from '../department-records/index.js';
 import type { CaseDetail } from './case-detail.js';
 import { CaseApiHarness, errorOf } from './test-support.js';
@@ -131,5 +135,26 @@ describe('GET /api/cases/:caseNo', () => {
 
     // then
     expect(response.status).toBe(403);
+  });
+
+  it('still answers when the engine is unreachable, with the timeline marked incomplete', async () => {
+    // given an app on the same database whose engine cannot be reached
+    const { caseNo } = await h.report('wangge');
+    const engine = new EngineClient({ baseUrl: 'http://127.0.0.1:9/engine-rest', user: 'demo', password: 'demo', timeoutMs: 500, readRetries: 0 });
+    const app = createApp({ config: h.config, dataSource: h.server.dataSource, engine, state: h.server.state, logger: h.server.logger });
+    const listener = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    try {
+      const api = await ApiClient.signedIn(`http://127.0.0.1:${(listener.address() as AddressInfo).port}`, 'zhihui');
+
+      // when
+      const detail = await api.get<CaseDetail>(`/api/cases/${caseNo}`);
+
+      // then
+      expect(detail.timelineComplete).toBe(false);
+      expect(kinds(detail.timeline)).toContain('reported');
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 });

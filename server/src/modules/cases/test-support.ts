@@ -1,6 +1,7 @@
 import { ApiClient } from '../../../../test/support/api-client.js';
 import { CaseFlow } from '../../../../test/e2e/case-flow.js';
-import { eventually, testConfig } from '../../../../test/support/test-env.js';
+import { eventually, testConfig, testDataSource } from '../../../../test/support/test-env.js';
+import { seedDemoData } from '../../../../db/seed/seed.js';
 import { start, type RunningServer } from '../../server.js';
 import type { Config } from '../../config/index.js';
 import { UnitGridEntity } from '../grids/index.js';
@@ -19,14 +20,19 @@ export class CaseApiHarness {
     this.flow = new CaseFlow(server, config);
   }
 
-  /** Starts the server on port 0 and waits until processes/ is deployed. */
+  /**
+   * Starts the server on port 0 and waits until processes/ is deployed. Short task locks let tasks that a stopping
+   * server's last long poll locked (and never received) return to the other servers of the suite within seconds.
+   */
   static async start(overrides: Record<string, string> = {}): Promise<CaseApiHarness> {
-    const config = testConfig({ WORKER_LONG_POLL_MS: '1000', ...overrides });
+    await seedDemoDataRetried();
+    const config = testConfig({ WORKER_LONG_POLL_MS: '1000', WORKER_LOCK_MS: '5000', ...overrides });
     const server = await start(config);
     await eventually(async () => server.state.deployment !== undefined, { what: 'processes/ deployed' });
     return new CaseApiHarness(server, config);
   }
 
+  /** Stops the server and its workers. */
   stop(): Promise<void> {
     return this.server.stop();
   }
@@ -56,6 +62,7 @@ export class CaseApiHarness {
     return { ...created, gridCodeAsked: point.gridCode };
   }
 
+  /** The case row of a case number, straight from the database. */
   row(caseNo: string): Promise<CaseFile> {
     return this.server.dataSource.manager.findOneByOrFail(CaseFileEntity, { caseNo });
   }
@@ -69,6 +76,27 @@ export class CaseApiHarness {
       const row = await this.row(caseNo);
       return row.status === 'dispatched' ? row : undefined;
     }, { what: `case ${caseNo} dispatched` });
+  }
+}
+
+/**
+ * Seeds the demo data before start() does: test files starting servers at once on the suite's fresh database race on
+ * the same inserts, and the loser's seed fails. A second attempt finds the rows and inserts nothing.
+ */
+async function seedDemoDataRetried(): Promise<void> {
+  const dataSource = await testDataSource();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await seedDemoData(dataSource);
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      }
+    }
+  } finally {
+    await dataSource.destroy();
   }
 }
 

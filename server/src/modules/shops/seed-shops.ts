@@ -40,7 +40,7 @@ export async function seedShops(manager: EntityManager, shops: readonly DemoShop
     });
   }
   // INSERT IGNORE / INSERT OR IGNORE: a concurrent seeder may have inserted the same shops meanwhile.
-  if (rows.length) await manager.createQueryBuilder().insert().into(ShopEntity).values(rows).orIgnore().execute();
+  if (rows.length) await manager.createQueryBuilder().insert().into(ShopEntity).values(rows).orIgnore().updateEntity(false).execute();
   return rows.length;
 }
 

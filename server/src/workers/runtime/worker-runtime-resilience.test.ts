@@ -63,16 +63,16 @@ describe('worker runtime resilience', () => {
   });
 
   it('extends the lock of a task while its handler is still running', async () => {
-    // given a handler that takes 3 s under a 1.5 s lock
+    // given a handler that takes 6 s under a 3 s lock
     const lockSeen: string[] = [];
-    const runtime = runtimeFor(testEnv().ENGINE_URL!, testLogger(), 1500);
+    const runtime = runtimeFor(testEnv().ENGINE_URL!, testLogger(), 3000);
     runtime.register([
       defineHandler({
         topic: 'probe-long',
         input: z.object({}),
         async handle(_input, { task }) {
           for (let i = 0; i < 3; i++) {
-            await new Promise((resolve) => setTimeout(resolve, 1000));
+            await new Promise((resolve) => setTimeout(resolve, 2000));
             const [current] = await engine.externalTasks(task.processInstanceId);
             lockSeen.push(current!.lockExpirationTime!);
           }

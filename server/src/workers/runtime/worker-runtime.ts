@@ -1,7 +1,7 @@
 import { Client, Variables, type Interceptor, type Task, type TaskService } from 'camunda-external-task-client-js';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { toEngineVariable } from '../../engine/index.js';
+import { EngineClient, toEngineVariable } from '../../engine/index.js';
 import { pollBackoff } from './retry-policy.js';
 import { settleTask } from './settle-task.js';
 import { onceFor } from './side-effects.js';
@@ -111,7 +111,23 @@ export class WorkerRuntime {
       this.options.logger.warn({ left: this.inFlight.size }, 'shutdown grace period over; unlocking unfinished tasks');
       await Promise.allSettled([...this.inFlight.values()].map(({ task, taskService }) => taskService.unlock(task)));
     }
+    await this.unlockLeftovers();
     this.options.logger.info({ workerId: this.workerId }, 'worker stopped');
+  }
+
+  /**
+   * The engine may lock tasks for the aborted long poll after the client has gone; give back whatever it still holds
+   * for this worker, so that they need not wait for their lock to expire.
+   */
+  private async unlockLeftovers(): Promise<void> {
+    const engine = new EngineClient({ baseUrl: this.options.engineUrl, user: this.options.engineUser, password: this.options.enginePassword, timeoutMs: 5000, readRetries: 0 });
+    try {
+      const leftovers = await engine.lockedExternalTasks(this.workerId);
+      await Promise.allSettled(leftovers.map((t) => engine.unlockExternalTask(t.id)));
+      if (leftovers.length) this.options.logger.info({ count: leftovers.length }, 'unlocked tasks fetched while stopping');
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'could not check for tasks locked while stopping; their locks will expire');
+    }
   }
 
   private run(handler: TopicHandler, task: Task, taskService: TaskService): Promise<void> {

@@ -1,13 +1,11 @@
 import { In, type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDataSource, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
-import { BusinessError } from '../../errors/index.js';
 import { CaseEventEntity, CaseFileEntity } from '../../modules/cases/index.js';
 import { SanitationCrewEntity, type CrewStatus } from '../../modules/crews/index.js';
 import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import { NotificationEntity } from '../../modules/notifications/index.js';
 import type { HandlerContext, TaskInfo } from '../runtime/index.js';
-import { SideEffectEntity } from '../runtime/index.js';
 import { onceFor } from '../runtime/side-effects.js';
 import { Topics } from '../topics.js';
 import { assignCrewHandler, createAssignCrewHandler } from './assign-crew.handler.js';
@@ -123,23 +121,20 @@ describe('sanitation-assign-crew', () => {
     expect(await dataSource.manager.countBy(NotificationEntity, { caseId })).toBe(1);
   });
 
-  it('fails as a technical fault, writing nothing, when no crew is available', async () => {
+  it('asks the sanitation liaisons to arrange a crew when none is free, without failing the task', async () => {
     // given a district where every crew is busy
     const handler = createAssignCrewHandler({ findCrew: async () => undefined });
     const place = freshPlace();
     const { caseId, caseNo } = await givenCase(place);
-    const context = contextFor(caseNo);
 
     // when
-    const attempt = handler.handle({ caseId, caseNo, ...place }, context);
+    const output = await handler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
 
-    // then it is a plain Error (retries, then an incident), not a BPMN error
-    const error = await attempt.then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(BusinessError);
-    expect((error as Error).message).toMatch(/没有空闲的环卫作业班组.*No sanitation crew is available/);
+    // then the task completes with no crew, and the group is told
+    expect(output).toEqual({ assignedCrewCode: null, assignedCrewName: null, crewDistanceM: null });
     expect(await dataSource.manager.countBy(CrewAssignmentEntity, { caseId })).toBe(0);
-    expect(await dataSource.manager.countBy(SideEffectEntity, { effectKey: `${context.task.id}:assign-crew` })).toBe(0);
+    const [notice] = await dataSource.manager.findBy(NotificationEntity, { caseId });
+    expect(notice).toMatchObject({ recipientType: 'group', recipient: 'sanitation', title: `案件 ${caseNo} 暂无空闲作业班组` });
   });
 
   it('fails without writing when the chosen crew was taken by another case meanwhile', async () => {

@@ -13,12 +13,8 @@ const input = z.object({
   lat: z.number(),
 });
 
-/** The crew a case got, as recorded once and returned again on a redelivered task. */
-interface AssignedCrew {
-  crewCode: string;
-  crewName: string;
-  distanceM: number;
-}
+/** The crew a case got, as recorded once and returned again on a redelivered task; null when none was free. */
+type AssignedCrew = { crewCode: string; crewName: string; distanceM: number } | { crewCode: null; crewName: null; distanceM: null };
 
 /** What the crew assignment needs besides the database. */
 export interface AssignCrewDeps {
@@ -29,7 +25,7 @@ export interface AssignCrewDeps {
   findCrew: typeof nearestAvailableCrew;
 }
 
-/** 指派就近作业班组: sends the nearest available sanitation crew to the case, marks it busy and tells the sanitation group. */
+/** 指派就近作业班组: sends the nearest available sanitation crew to the case, marks it busy and tells the sanitation group; with none free, it tells the group to arrange one. */
 export function createAssignCrewHandler({ findCrew = nearestAvailableCrew }: Partial<AssignCrewDeps> = {}) {
   return defineHandler({
     topic: Topics.SanitationAssignCrew,
@@ -38,7 +34,16 @@ export function createAssignCrewHandler({ findCrew = nearestAvailableCrew }: Par
       const assigned = await once('assign-crew', async (manager): Promise<AssignedCrew> => {
         const crew = await findCrew(manager, v.lng, v.lat);
         if (!crew) {
-          throw new Error(`没有空闲的环卫作业班组可指派给案件 ${v.caseNo}，请指挥中心协调 / No sanitation crew is available for case ${v.caseNo}`);
+          // Every crew is out: a business situation for the liaison to arrange, not a fault to retry.
+          await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', at: new Date(), onTime: null, data: JSON.stringify({ crewCode: null }) });
+          await notify(manager, {
+            recipients: [{ type: 'group', id: 'sanitation' }],
+            caseId: v.caseId,
+            title: `案件 ${v.caseNo} 暂无空闲作业班组`,
+            body: '所有环卫作业班组都在作业中，请联络员协调班组后处置。',
+            event: 'case.crew-unavailable',
+          });
+          return { crewCode: null, crewName: null, distanceM: null };
         }
         const now = new Date();
         // Only an available crew may be taken: a concurrent assignment that got it first leaves nothing to update.
@@ -59,7 +64,7 @@ export function createAssignCrewHandler({ findCrew = nearestAvailableCrew }: Par
         });
         return result;
       });
-      logger.info(assigned, 'sanitation crew assigned');
+      logger.info(assigned, assigned.crewCode ? 'sanitation crew assigned' : 'no sanitation crew free; the liaison arranges one');
       return { assignedCrewCode: assigned.crewCode, assignedCrewName: assigned.crewName, crewDistanceM: assigned.distanceM };
     },
   });
