@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../server/src/config/index.js';
 import { CaseEventEntity, CaseFileEntity } from '../../server/src/modules/cases/index.js';
 import { CrewAssignmentEntity } from '../../server/src/modules/department-records/index.js';
 import { NotificationEntity } from '../../server/src/modules/notifications/index.js';
@@ -8,14 +7,12 @@ import { eventually, testConfig } from '../support/test-env.js';
 import { CaseFlow } from './case-flow.js';
 
 let server: RunningServer;
-let config: Config;
 let flow: CaseFlow;
 
 beforeAll(async () => {
-  config = testConfig({ WORKER_LONG_POLL_MS: '1000' });
-  server = await start(config);
+  server = await start(testConfig());
   await eventually(async () => server.state.deployment !== undefined, { what: 'processes/ deployed' });
-  flow = new CaseFlow(server, config);
+  flow = new CaseFlow(server);
 });
 
 afterAll(async () => {
@@ -25,7 +22,7 @@ afterAll(async () => {
 const caseRow = (id: number) => server.dataSource.manager.findOneByOrFail(CaseFileEntity, { id });
 const eventsOf = async (caseId: number) => (await server.dataSource.manager.find(CaseEventEntity, { where: { caseId }, order: { id: 'ASC' } })).map((e) => e.type);
 
-describe('the case closed loop on the real engine', () => {
+describe('the case closed loop through the API, on the real engine', () => {
   it('accepts, dispatches by the DMN, handles, verifies and closes a sanitation case', async () => {
     // given an inspector's report of exposed garbage in a residential grid
     const c = await flow.report({ categoryCode: 'E0102' });
@@ -43,11 +40,11 @@ describe('the case closed loop on the real engine', () => {
     expect(await server.dataSource.manager.countBy(CrewAssignmentEntity, { caseId: c.id })).toBe(1);
 
     // when the liaison reports the result and the inspector verifies it on site
-    await server.engine.completeTask(handle.id, { handlingOutcome: 'done', handlingResult: '已清运，现场已冲洗' });
+    await flow.completeTask(handle, { handlingOutcome: 'done', handlingResult: '已清运，现场已冲洗' });
     const verify = await flow.task(c.processInstanceId, 'verify');
     const links = await server.engine.identityLinks(verify.id);
     expect(links.some((l) => l.userId === vars.inspector)).toBe(true);
-    await server.engine.completeTask(verify.id, { verified: true, verifyNote: '现场已整洁' });
+    await flow.completeTask(verify, { verified: true, verifyNote: '现场已整洁' });
 
     // then the case is closed on time, with its steps recorded
     await flow.ended(c.processInstanceId);
@@ -122,7 +119,7 @@ describe('the case closed loop on the real engine', () => {
       throw new Error('no task');
     };
     const original = await mine();
-    await server.engine.completeTask(original.id, { handlingOutcome: 'extend', extensionDays: 3 });
+    await flow.completeTask(original, { handlingOutcome: 'extend', extensionDays: 3 });
     await flow.complete(c.processInstanceId, 'extension-approval', { approved: true, approvalComment: '需协调产权单位' });
     const extended = await eventually(async () => {
       const t = await mine();
@@ -130,7 +127,7 @@ describe('the case closed loop on the real engine', () => {
     }, { what: 'the handle task after the extension' });
     expect(new Date(extended.due!).getTime()).toBeGreaterThan(new Date(original.due!).getTime());
 
-    await server.engine.completeTask(extended.id, { handlingOutcome: 'extend', extensionDays: 5 });
+    await flow.completeTask(extended, { handlingOutcome: 'extend', extensionDays: 5 });
     await flow.complete(c.processInstanceId, 'extension-approval', { approved: false, approvalComment: '不予延期' });
     const refused = await eventually(async () => {
       const t = await mine();
@@ -144,7 +141,7 @@ describe('the case closed loop on the real engine', () => {
     const c = await flow.report({ categoryCode: 'E0302', gridType: 'industrial', description: '工地扬尘' });
     await flow.accept(c.processInstanceId);
     const original = await flow.task(c.processInstanceId, 'handle');
-    await server.engine.completeTask(original.id, { handlingOutcome: 'suspend', suspendedAt: new Date() });
+    await flow.completeTask(original, { handlingOutcome: 'suspend' });
     await flow.complete(c.processInstanceId, 'suspended', { resumeNote: '大风天气结束，恢复处置' });
     const resumed = await eventually(async () => {
       const [t] = await server.engine.tasks({ processInstanceId: c.processInstanceId, taskDefinitionKey: 'handle' });
@@ -165,7 +162,7 @@ describe('the case closed loop on the real engine', () => {
   });
 
   it('calls back a hotline caller and records the satisfaction before closing', async () => {
-    const c = await flow.report({ categoryCode: 'E0102', source: 'hotline', callerName: '李先生', callerPhone: '13800000000', description: '市民来电：楼下垃圾无人清运' });
+    const c = await flow.report({ categoryCode: 'E0102', source: 'hotline', description: '市民来电：楼下垃圾无人清运' });
     await flow.accept(c.processInstanceId);
     await flow.complete(c.processInstanceId, 'handle', { handlingOutcome: 'done', handlingResult: '已清运' });
     await flow.complete(c.processInstanceId, 'verify', { verified: true, verifyNote: '已清运' });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { seedDemoData } from '../../db/seed/seed.js';
 import { openDatabase } from '../../server/src/db/index.js';
 import { startEngine, type EngineProcess } from '../../scripts/lib/engine-process.js';
 import { freePort } from '../../scripts/lib/free-port.js';
@@ -44,8 +45,9 @@ export async function setup(project: TestProject): Promise<void> {
   } else {
     engine = await startEngine({ port, dataDir: path.join(scratchDir, 'engine') });
   }
-  // Migrate once here so that test files running in parallel never race on the schema.
+  // Migrate and seed once here, so that test files starting servers in parallel never race on schema or demo data.
   const dataSource = await openDatabase({ databaseUrl: databaseUrl || undefined, dataDir: scratchDir });
+  await seedDemoData(dataSource);
   await dataSource.destroy();
   project.provide('engineUrl', engine.url);
   project.provide('databaseUrl', databaseUrl);

@@ -17,7 +17,7 @@ export class CaseApiHarness {
     readonly server: RunningServer,
     readonly config: Config,
   ) {
-    this.flow = new CaseFlow(server, config);
+    this.flow = new CaseFlow(server);
   }
 
   /**

@@ -1,8 +1,6 @@
-import { hash } from '@node-rs/argon2';
 import { In, type EntityManager, type EntityTarget, type FindOptionsSelect, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { recordAudit } from '../audit/index.js';
-import { UserEntity } from '../users/index.js';
+import { createUserIfMissing } from '../users/index.js';
 import { CommunityEntity, type Community } from './community.entity.js';
 import { readDistrict, type DistrictCollection } from './district-geojson.js';
 import { districtInspectors } from './grid-inspectors.js';
@@ -33,11 +31,7 @@ export async function seedGeography(manager: EntityManager, collection?: Distric
 export async function seedGridInspectors(manager: EntityManager, password: string): Promise<number> {
   let created = 0;
   for (const inspector of districtInspectors) {
-    if (await manager.existsBy(UserEntity, { username: inspector.username })) continue;
-    const user = { ...inspector, departmentCode: 'grid-inspection', roles: ['inspector' as const] };
-    await manager.insert(UserEntity, { ...user, passwordHash: await hash(password), active: true, createdAt: new Date() });
-    await recordAudit(manager, { actor: 'system', action: 'user.create', targetType: 'user', targetId: user.username, after: user });
-    created++;
+    if (await createUserIfMissing(manager, { ...inspector, departmentCode: 'grid-inspection', roles: ['inspector'] }, password)) created++;
   }
   return created;
 }

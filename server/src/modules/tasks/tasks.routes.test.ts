@@ -9,10 +9,9 @@ let server: RunningServer;
 let flow: CaseFlow;
 
 beforeAll(async () => {
-  const config = testConfig({ WORKER_LONG_POLL_MS: '1000' });
-  server = await start(config);
+  server = await start(testConfig());
   await eventually(async () => server.state.deployment !== undefined, { what: 'processes/ deployed' });
-  flow = new CaseFlow(server, config);
+  flow = new CaseFlow(server);
 });
 
 afterAll(async () => {
