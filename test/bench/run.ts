@@ -9,6 +9,7 @@ import { freePort } from '../../scripts/lib/free-port.js';
 import { dropDatabases, jdbcUrlOf, mysqlReachable, recreateDatabases, withDatabase } from '../../scripts/lib/mysql.js';
 import { runBare } from './bare-engine.js';
 import { runLianqin } from './lianqin-run.js';
+import { cpuPerCase, cpuSnapshot } from './cpu.js';
 import { percentile } from './stats.js';
 
 const cases = Number(process.env.BENCH_CASES ?? 60);
@@ -30,10 +31,14 @@ async function main(): Promise<void> {
     while (!server.state.deployment) await new Promise((resolve) => setTimeout(resolve, 200));
     console.log(`[bench] warm-up: ${warmup} cases each`);
     await runLianqin(server, warmup, concurrency);
+    const lianqinStart = cpuSnapshot(engine.pid);
     const lianqin = await runLianqin(server, cases, concurrency);
+    const lianqinCpu = cpuPerCase(lianqinStart, cpuSnapshot(engine.pid), cases);
     await server.stop();
     await runBare(engine.url, warmup, concurrency);
+    const bareStart = cpuSnapshot(engine.pid);
     const bare = await runBare(engine.url, cases, concurrency);
+    const bareCpu = cpuPerCase(bareStart, cpuSnapshot(engine.pid), cases);
 
     const casesPerS = cases / lianqin.seconds;
     const barePerS = cases / bare.seconds;
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
       dispatch_p95_ms: percentile(lianqin.dispatchMs, 95),
       report_to_inbox_p50_ms: percentile(lianqin.reportToInboxMs, 50),
       report_to_inbox_p95_ms: percentile(lianqin.reportToInboxMs, 95),
+      cpu_ms_per_case: { lianqin: lianqinCpu, bare: bareCpu },
     };
     console.log(`
 | measure                                    | value |
@@ -57,6 +63,8 @@ async function main(): Promise<void> {
 | ratio                                      | ${result.ratio} |
 | dispatch: accepted → liaison inbox p50/p95 | ${result.dispatch_p50_ms} / ${result.dispatch_p95_ms} ms |
 | report → liaison inbox p50/p95             | ${result.report_to_inbox_p50_ms} / ${result.report_to_inbox_p95_ms} ms |
+| CPU per case, Lianqin: node / engine / db  | ${lianqinCpu.node_ms} / ${lianqinCpu.engine_ms} / ${lianqinCpu.mariadb_ms} ms |
+| CPU per case, bare: node / engine / db     | ${bareCpu.node_ms} / ${bareCpu.engine_ms} / ${bareCpu.mariadb_ms} ms |
 `);
     console.log(JSON.stringify(result));
   } finally {

@@ -10,6 +10,7 @@ export interface DeploymentResource {
 
 /** Task query filters (a subset of POST /task). */
 export interface TaskQuery {
+  taskId?: string;
   processInstanceId?: string;
   processInstanceBusinessKey?: string;
   taskDefinitionKey?: string;

@@ -75,7 +75,8 @@ export class WorkerRuntime {
   register(handlers: TopicHandler[]): this {
     for (const handler of handlers) {
       this.topics.push(handler.topic);
-      this.client.subscribe(handler.topic, { lockDuration: handler.lockMs ?? this.options.lockMs ?? 60_000 }, ({ task, taskService }) =>
+      const variables = variablesRead(handler);
+      this.client.subscribe(handler.topic, { lockDuration: handler.lockMs ?? this.options.lockMs ?? 60_000, ...(variables ? { variables } : {}) }, ({ task, taskService }) =>
         this.run(handler, task, taskService),
       );
     }
@@ -188,6 +189,12 @@ function toVariables(values: Record<string, unknown>): Variables {
     if (value !== undefined) variables.setTyped(name, toEngineVariable(value as never) as never);
   }
   return variables;
+}
+
+/** The variables a handler's input schema names: fetching only these keeps fetchAndLock small. Undefined for "all". */
+function variablesRead(handler: TopicHandler): string[] | undefined {
+  const shape = (handler.input as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : undefined;
 }
 
 function isFetchAndLock(body: unknown): boolean {
