@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/index.js';
-import { loadGridLocator, type GridLocator } from '../modules/grids/index.js';
+import { sharedGridLocator } from '../modules/grids/index.js';
 import { createCommonHandlers, type CommonDeps } from './common/index.js';
 import { commerceHandlers } from './commerce/index.js';
 import { publicSecurityHandlers } from './public-security/index.js';
@@ -19,14 +19,13 @@ export function createWorkerGroups(deps: CommonDeps): Record<string, TopicHandle
   };
 }
 
-/** Dependencies of the handlers, from the settings and the app database; the grid index loads on first use. */
+/** Dependencies of the handlers, from the settings and the app database; the grid index is shared with the API. */
 export function workerDeps(config: Config, dataSource: DataSource): CommonDeps {
-  let locator: Promise<GridLocator> | undefined;
   return {
     workingHours: config.WORKING_HOURS,
     duplicateRadiusM: config.DUPLICATE_RADIUS_M,
     duplicateWindowDays: config.DUPLICATE_WINDOW_DAYS,
-    gridLocator: () => (locator ??= loadGridLocator(dataSource.manager)),
+    gridLocator: () => sharedGridLocator(dataSource.manager),
   };
 }
 

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/index.js';
 import type { EngineClient } from '../../engine/index.js';
 import { requireRole, userOf } from '../auth/index.js';
-import { loadGridLocator, type GridLocator } from '../grids/index.js';
+import { sharedGridLocator } from '../grids/index.js';
 import type { CaseFile } from './case-file.entity.js';
 import { caseReaderRoles, loadVisibleCase } from './case-scope.js';
 import { getCaseDetail } from './case-detail.js';
@@ -32,7 +32,7 @@ const reporterRoles = ['inspector', 'hotline-operator', 'command-centre', 'coord
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const router = Router();
   const { dataSource, engine } = deps;
-  const caseDeps = { dataSource, engine, workingHours: deps.config.WORKING_HOURS, gridLocator: lazyGridLocator(dataSource) };
+  const caseDeps = { dataSource, engine, workingHours: deps.config.WORKING_HOURS, gridLocator: () => sharedGridLocator(dataSource.manager) };
   const photoDeps = { dataSource, photosDir: photosDirOf(deps.config.DATA_DIR) };
   const readers = requireRole(...caseReaderRoles);
   const visibleCase = (res: { locals: Record<string, unknown> }) => res.locals.case as CaseFile;
@@ -73,14 +73,3 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   return router;
 }
 
-/** The grid index, loaded on first use; a failed load is tried again next time. */
-function lazyGridLocator(dataSource: DataSource): () => Promise<GridLocator> {
-  let locator: Promise<GridLocator> | undefined;
-  return () => {
-    locator ??= loadGridLocator(dataSource.manager).catch((error: unknown) => {
-      locator = undefined;
-      throw error;
-    });
-    return locator;
-  };
-}

@@ -87,3 +87,19 @@ function polygonRings(grid: UnitGrid): Position[][] {
   if (geometry.type !== 'Polygon' || !Array.isArray(geometry.coordinates)) throw new Error(`Unit grid ${grid.code} has no GeoJSON Polygon geometry`);
   return geometry.coordinates;
 }
+
+const shared = new WeakMap<EntityManager, Promise<GridLocator>>();
+
+/**
+ * The grid index of a database, loaded on first use and shared by the API and the workers of one process.
+ * A failed load is forgotten, so the next call tries again.
+ */
+export function sharedGridLocator(manager: EntityManager): Promise<GridLocator> {
+  let locator = shared.get(manager);
+  if (!locator) {
+    locator = loadGridLocator(manager);
+    locator.catch(() => shared.delete(manager));
+    shared.set(manager, locator);
+  }
+  return locator;
+}

@@ -13,5 +13,5 @@ export {
   type DistrictFeatureProperties,
   type PolygonGeometry,
 } from './district-geojson.js';
-export { buildGridLocator, loadGridLocator, type GridLocator, type GridLocation } from './grid-locator.js';
+export { buildGridLocator, loadGridLocator, sharedGridLocator, type GridLocator, type GridLocation } from './grid-locator.js';
 export { seedGeography, seedGridInspectors, geographyRows, type GeographySeeded } from './seed-geography.js';
