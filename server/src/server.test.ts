@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, testConfig } from '../../test/support/test-env.js';
+import { eventually } from '../../test/support/test-env.js';
+import { startTestServer } from '../../test/support/test-server.js';
 import type { HealthReport } from './contracts/health.js';
 import { UserEntity } from './modules/users/index.js';
-import { start, type RunningServer } from './server.js';
+import type { RunningServer } from './server.js';
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await start(testConfig({ WORKER_LONG_POLL_MS: '1000' }));
+  server = await startTestServer();
 });
 
 afterAll(async () => {

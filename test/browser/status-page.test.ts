@@ -1,15 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, type RunningServer } from '../../server/src/server.js';
+import type { RunningServer } from '../../server/src/server.js';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { eventually, testConfig } from '../support/test-env.js';
+import { startTestServer } from '../support/test-server.js';
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await start(testConfig({ WORKER_LONG_POLL_MS: '1000' }));
-  await eventually(async () => server.state.deployment !== undefined, { what: 'the first deployment' });
+  server = await startTestServer();
   browser = await launchChromium();
 });
 

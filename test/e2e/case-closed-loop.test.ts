@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEventEntity, CaseFileEntity } from '../../server/src/modules/cases/index.js';
 import { CrewAssignmentEntity } from '../../server/src/modules/department-records/index.js';
 import { NotificationEntity } from '../../server/src/modules/notifications/index.js';
-import { start, type RunningServer } from '../../server/src/server.js';
-import { eventually, testConfig } from '../support/test-env.js';
+import type { RunningServer } from '../../server/src/server.js';
+import { eventually } from '../support/test-env.js';
+import { startTestServer } from '../support/test-server.js';
 import { CaseFlow } from './case-flow.js';
 
 let server: RunningServer;
 let flow: CaseFlow;
 
 beforeAll(async () => {
-  server = await start(testConfig());
-  await eventually(async () => server.state.deployment !== undefined, { what: 'processes/ deployed' });
+  server = await startTestServer();
   flow = new CaseFlow(server);
 });
 

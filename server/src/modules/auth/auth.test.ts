@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../../test/support/test-env.js';
 import { ApiClient } from '../../../../test/support/api-client.js';
-import { start, type RunningServer } from '../../server.js';
+import { startTestServer } from '../../../../test/support/test-server.js';
+import type { RunningServer } from '../../server.js';
 import { hash } from '@node-rs/argon2';
 import { AuditRecordEntity } from '../audit/index.js';
 import { UserEntity } from '../users/index.js';
@@ -9,7 +9,7 @@ import { UserEntity } from '../users/index.js';
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await start(testConfig({ WORKERS: 'off', DEPLOY_ON_START: 'false', SIGN_IN_ATTEMPTS: '3' }));
+  server = await startTestServer({ WORKERS: 'off', DEPLOY_ON_START: 'false', SIGN_IN_ATTEMPTS: '3' });
 });
 
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { ApiClient } from '../../../../test/support/api-client.js';
 import { CaseFlow } from '../../../../test/e2e/case-flow.js';
-import { eventually, testConfig, testDataSource } from '../../../../test/support/test-env.js';
+import { eventually, testDataSource } from '../../../../test/support/test-env.js';
+import { startTestServer } from '../../../../test/support/test-server.js';
 import { seedDemoData } from '../../../../db/seed/seed.js';
-import { start, type RunningServer } from '../../server.js';
+import type { RunningServer } from '../../server.js';
 import type { Config } from '../../config/index.js';
 import { UnitGridEntity } from '../grids/index.js';
 import { CaseFileEntity, type CaseFile } from './case-file.entity.js';
@@ -21,15 +22,13 @@ export class CaseApiHarness {
   }
 
   /**
-   * Starts the server on port 0 and waits until processes/ is deployed. Short task locks let tasks that a stopping
-   * server's last long poll locked (and never received) return to the other servers of the suite within seconds.
+   * Starts the server on port 0 and waits until processes/ is deployed. The short task locks of testConfig() let tasks
+   * that a stopping server's last long poll locked (and never received) return to the other servers within seconds.
    */
   static async start(overrides: Record<string, string> = {}): Promise<CaseApiHarness> {
     await seedDemoDataRetried();
-    const config = testConfig({ WORKER_LONG_POLL_MS: '1000', WORKER_LOCK_MS: '5000', ...overrides });
-    const server = await start(config);
-    await eventually(async () => server.state.deployment !== undefined, { what: 'processes/ deployed' });
-    return new CaseApiHarness(server, config);
+    const server = await startTestServer(overrides);
+    return new CaseApiHarness(server, server.config);
   }
 
   /** Stops the server and its workers. */

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseFlow } from '../../../../test/e2e/case-flow.js';
 import { ApiClient } from '../../../../test/support/api-client.js';
-import { eventually, testConfig } from '../../../../test/support/test-env.js';
-import { start, type RunningServer } from '../../server.js';
+import { eventually } from '../../../../test/support/test-env.js';
+import { startTestServer } from '../../../../test/support/test-server.js';
+import type { RunningServer } from '../../server.js';
 import { AuditRecordEntity } from '../audit/index.js';
 
 let server: RunningServer;
 let flow: CaseFlow;
 
 beforeAll(async () => {
-  server = await start(testConfig());
-  await eventually(async () => server.state.deployment !== undefined, { what: 'processes/ deployed' });
+  server = await startTestServer();
   flow = new CaseFlow(server);
 });
 

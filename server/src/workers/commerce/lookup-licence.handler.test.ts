@@ -1,14 +1,11 @@
 import { In, type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDataSource, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
-import { CaseEventEntity, CaseFileEntity } from '../../modules/cases/index.js';
+import { testDataSource, uniqueKey } from '../../../../test/support/test-env.js';
+import { CaseEventEntity, type CaseFile } from '../../modules/cases/index.js';
 import { creditGradeOf, dutyTemplates, ShopEntity, type LicenceStatus } from '../../modules/shops/index.js';
-import type { HandlerContext, TaskInfo } from '../runtime/index.js';
-import { onceFor } from '../runtime/side-effects.js';
+import { contextFor, freshPlace, givenCase, north, type Place } from '../testing/handler-test-kit.js';
 import { Topics } from '../topics.js';
 import { lookupLicenceHandler } from './lookup-licence.handler.js';
-
-type Place = { lng: number; lat: number };
 
 let dataSource: DataSource;
 const shopIds: number[] = [];
@@ -21,15 +18,6 @@ afterAll(async () => {
   if (shopIds.length) await dataSource?.manager.delete(ShopEntity, { id: In(shopIds) });
   await dataSource?.destroy();
 });
-
-/** A place of its own for each test, far from the demo district, so that the shops near it are the test's. */
-function freshPlace(): Place {
-  return { lng: 85 + Math.random() * 10, lat: 40 + Math.random() * 5 };
-}
-
-function north(place: Place, metres: number): Place {
-  return { lng: place.lng, lat: place.lat + metres / 111_320 };
-}
 
 async function givenShop(place: Place, name: string, licenceStatus: LicenceStatus): Promise<{ id: number; licenceNo: string | null }> {
   const licenceNo = licenceStatus === 'none' ? null : uniqueKey('92330106T');
@@ -53,35 +41,18 @@ async function givenShop(place: Place, name: string, licenceStatus: LicenceStatu
   return { id, licenceNo };
 }
 
-async function givenCase(place: Place): Promise<{ caseId: number; caseNo: string }> {
-  const caseNo = uniqueKey('C');
-  const { identifiers } = await dataSource.manager.insert(CaseFileEntity, {
-    caseNo,
-    processInstanceId: uniqueKey('pi'),
-    categoryCode: 'E0502',
-    source: 'patrol',
-    description: '无照经营',
-    status: 'dispatched',
-    createdAt: new Date(),
-    ...place,
-  });
-  return { caseId: Number(identifiers[0]?.id), caseNo };
-}
-
-function contextFor(caseNo: string): HandlerContext {
-  const task: TaskInfo = { id: uniqueKey('task'), topic: Topics.CommerceLookupLicence, businessKey: caseNo, processInstanceId: uniqueKey('pi'), activityId: 'commerce-lookup-licence', retries: null, workerId: 'test' };
-  return { task, logger: testLogger(), manager: dataSource.manager, once: onceFor(dataSource, task) };
-}
+/** A patrol's report of trading without a licence, the kind of case that looks a licence up. */
+const unlicensedTrading: Partial<CaseFile> = { categoryCode: 'E0502', source: 'patrol', description: '无照经营' };
 
 describe('commerce-lookup-licence', () => {
   it.each<LicenceStatus>(['valid', 'expired', 'revoked', 'none'])('reports the %s licence of the shop at the place of the case', async (status) => {
     // given
     const place = freshPlace();
     const shop = await givenShop(north(place, 10), `测试商店-${status}`, status);
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...unlicensedTrading, ...place });
 
     // when
-    const output = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    const output = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.CommerceLookupLicence, caseNo));
 
     // then
     expect(output).toEqual({ shopId: shop.id, shopName: `测试商店-${status}`, licenceNo: shop.licenceNo, licenceStatus: status });
@@ -92,10 +63,10 @@ describe('commerce-lookup-licence', () => {
     const place = freshPlace();
     await givenShop(north(place, 25), '隔壁商店', 'valid');
     const nearest = await givenShop(north(place, 12), '门口商店', 'expired');
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...unlicensedTrading, ...place });
 
     // when
-    const output = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    const output = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.CommerceLookupLicence, caseNo));
 
     // then
     expect(output).toMatchObject({ shopId: nearest.id, shopName: '门口商店', licenceStatus: 'expired' });
@@ -108,10 +79,10 @@ describe('commerce-lookup-licence', () => {
     // given a shop just out of reach
     const place = freshPlace();
     await givenShop(north(place, 45), '远处商店', 'valid');
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...unlicensedTrading, ...place });
 
     // when
-    const output = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    const output = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.CommerceLookupLicence, caseNo));
 
     // then
     const notFound = { shopId: null, shopName: null, licenceNo: null, licenceStatus: 'not-found' };
@@ -124,8 +95,8 @@ describe('commerce-lookup-licence', () => {
     // given
     const place = freshPlace();
     const shop = await givenShop(north(place, 5), '复查商店', 'valid');
-    const { caseId, caseNo } = await givenCase(place);
-    const context = contextFor(caseNo);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...unlicensedTrading, ...place });
+    const context = contextFor(dataSource, Topics.CommerceLookupLicence, caseNo);
     const first = await lookupLicenceHandler.handle({ caseId, caseNo, ...place }, context);
     await dataSource.manager.update(ShopEntity, { id: shop.id }, { licenceStatus: 'revoked' });
 

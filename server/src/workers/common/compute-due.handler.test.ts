@@ -4,7 +4,7 @@ import { testDataSource } from '../../../../test/support/test-env.js';
 import { createWorkingCalendar, parseWorkingHours } from '../../modules/calendar/index.js';
 import { Topics } from '../topics.js';
 import { computeDueHandler } from './compute-due.handler.js';
-import { bj, commonDeps, contextFor, eventsOf, givenCase, workingHours } from './handler-test-kit.js';
+import { bj, commonDeps, contextFor, eventsOf, givenCase, workingHours } from '../testing/handler-test-kit.js';
 
 let dataSource: DataSource;
 let handler: ReturnType<typeof computeDueHandler>;

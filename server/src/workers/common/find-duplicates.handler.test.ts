@@ -4,7 +4,7 @@ import { testDataSource } from '../../../../test/support/test-env.js';
 import type { CaseFile } from '../../modules/cases/index.js';
 import { Topics } from '../topics.js';
 import { findDuplicatesHandler } from './find-duplicates.handler.js';
-import { commonDeps, contextFor, givenCase } from './handler-test-kit.js';
+import { commonDeps, contextFor, givenCase } from '../testing/handler-test-kit.js';
 
 let dataSource: DataSource;
 let handler: ReturnType<typeof findDuplicatesHandler>;

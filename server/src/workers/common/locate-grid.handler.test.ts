@@ -6,7 +6,7 @@ import { CaseFileEntity } from '../../modules/cases/index.js';
 import { UnitGridEntity } from '../../modules/grids/index.js';
 import { SideEffectEntity } from '../runtime/index.js';
 import { Topics } from '../topics.js';
-import { caseRow, commonDeps, contextFor, givenCase, givenDemoDistrict } from './handler-test-kit.js';
+import { caseRow, commonDeps, contextFor, givenCase, givenDemoDistrict } from '../testing/handler-test-kit.js';
 import { locateGridHandler } from './locate-grid.handler.js';
 
 let dataSource: DataSource;

@@ -5,7 +5,7 @@ import { BusinessError } from '../../errors/index.js';
 import type { DepartmentCode } from '../../modules/departments/index.js';
 import { NotificationEntity } from '../../modules/notifications/index.js';
 import { BpmnErrors, Topics } from '../topics.js';
-import { caseRow, contextFor, eventsOf, givenCase, recipientsOf } from './handler-test-kit.js';
+import { caseRow, contextFor, eventsOf, givenCase, recipientsOf } from '../testing/handler-test-kit.js';
 import { planDispatchHandler } from './plan-dispatch.handler.js';
 
 let dataSource: DataSource;

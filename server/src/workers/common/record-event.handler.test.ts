@@ -6,7 +6,7 @@ import { SanitationCrewEntity } from '../../modules/crews/index.js';
 import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import type { HandlerOutput } from '../runtime/index.js';
 import { Topics } from '../topics.js';
-import { caseRow, contextFor, eventsOf, givenCase, recipientsOf } from './handler-test-kit.js';
+import { caseRow, contextFor, eventsOf, givenCase, recipientsOf } from '../testing/handler-test-kit.js';
 import { recordEventHandler } from './record-event.handler.js';
 
 let dataSource: DataSource;

@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDataSource, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
-import { CaseFileEntity } from '../../modules/cases/index.js';
+import { testDataSource } from '../../../../test/support/test-env.js';
+import type { CaseFile } from '../../modules/cases/index.js';
 import { AssistanceRequestEntity } from '../../modules/department-records/index.js';
 import { NotificationEntity } from '../../modules/notifications/index.js';
-import type { HandlerContext, TaskInfo } from '../runtime/index.js';
 import { SideEffectEntity } from '../runtime/index.js';
-import { onceFor } from '../runtime/side-effects.js';
+import { contextFor, givenCase } from '../testing/handler-test-kit.js';
 import { Topics } from '../topics.js';
 import { assistanceRequestNo, fileAssistanceHandler } from './file-assistance.handler.js';
 
@@ -22,25 +21,8 @@ afterAll(async () => {
 
 const place = { lng: 120.16321, lat: 30.26874 };
 
-async function givenCase(categoryCode: string): Promise<{ caseId: number; caseNo: string }> {
-  const caseNo = uniqueKey('C');
-  const { identifiers } = await dataSource.manager.insert(CaseFileEntity, {
-    caseNo,
-    processInstanceId: uniqueKey('pi'),
-    categoryCode,
-    source: 'hotline',
-    description: '路面出现塌陷',
-    status: 'dispatched',
-    createdAt: new Date(),
-    ...place,
-  });
-  return { caseId: Number(identifiers[0]?.id), caseNo };
-}
-
-function contextFor(caseNo: string): HandlerContext {
-  const task: TaskInfo = { id: uniqueKey('task'), topic: Topics.PoliceFileAssistance, businessKey: caseNo, processInstanceId: uniqueKey('pi'), activityId: 'police-file-assistance', retries: null, workerId: 'test' };
-  return { task, logger: testLogger(), manager: dataSource.manager, once: onceFor(dataSource, task) };
-}
+/** A hotline report of a road collapse at the place; each test adds the category. */
+const hotlineReport: Partial<CaseFile> = { source: 'hotline', description: '路面出现塌陷', ...place };
 
 describe('police-file-assistance', () => {
   it.each([
@@ -48,10 +30,10 @@ describe('police-file-assistance', () => {
     ['a sudden road event (E04) even when normal', 'E0402', 'normal'],
   ] as const)('files an open request numbered by date and serial, and alerts public security, for %s', async (_, categoryCode, urgency) => {
     // given
-    const { caseId, caseNo } = await givenCase(categoryCode);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...hotlineReport, categoryCode });
 
     // when
-    const output = await fileAssistanceHandler.handle({ caseId, caseNo, categoryCode, urgency, ...place, description: '路面出现塌陷' }, contextFor(caseNo));
+    const output = await fileAssistanceHandler.handle({ caseId, caseNo, categoryCode, urgency, ...place, description: '路面出现塌陷' }, contextFor(dataSource, Topics.PoliceFileAssistance, caseNo));
 
     // then
     const [request, ...more] = await dataSource.manager.findBy(AssistanceRequestEntity, { caseId });
@@ -67,8 +49,8 @@ describe('police-file-assistance', () => {
 
   it('files nothing and answers null for a normal case outside sudden road events', async () => {
     // given
-    const { caseId, caseNo } = await givenCase('E0504');
-    const context = contextFor(caseNo);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...hotlineReport, categoryCode: 'E0504' });
+    const context = contextFor(dataSource, Topics.PoliceFileAssistance, caseNo);
 
     // when
     const output = await fileAssistanceHandler.handle({ caseId, caseNo, categoryCode: 'E0504', urgency: 'normal', ...place }, context);
@@ -82,8 +64,8 @@ describe('police-file-assistance', () => {
 
   it('files one request only when the same task is delivered twice, and answers its number both times', async () => {
     // given
-    const { caseId, caseNo } = await givenCase('E0401');
-    const context = contextFor(caseNo);
+    const { caseId, caseNo } = await givenCase(dataSource, { ...hotlineReport, categoryCode: 'E0401' });
+    const context = contextFor(dataSource, Topics.PoliceFileAssistance, caseNo);
     const variables = { caseId, caseNo, categoryCode: 'E0401', urgency: 'urgent' as const, ...place };
 
     // when

@@ -1,12 +1,11 @@
 import { In, type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDataSource, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
-import { CaseEventEntity, CaseFileEntity } from '../../modules/cases/index.js';
+import { testDataSource, uniqueKey } from '../../../../test/support/test-env.js';
+import { CaseEventEntity } from '../../modules/cases/index.js';
 import { SanitationCrewEntity, type CrewStatus } from '../../modules/crews/index.js';
 import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import { NotificationEntity } from '../../modules/notifications/index.js';
-import type { HandlerContext, TaskInfo } from '../runtime/index.js';
-import { onceFor } from '../runtime/side-effects.js';
+import { contextFor, freshPlace, givenCase, north, type Place } from '../testing/handler-test-kit.js';
 import { Topics } from '../topics.js';
 import { assignCrewHandler, createAssignCrewHandler } from './assign-crew.handler.js';
 
@@ -22,41 +21,11 @@ afterAll(async () => {
   await dataSource?.destroy();
 });
 
-/** A place of its own for each test, far from the demo district, so that the crews nearest to it are the test's. */
-function freshPlace(): { lng: number; lat: number } {
-  return { lng: 85 + Math.random() * 10, lat: 40 + Math.random() * 5 };
-}
-
-/** A point about `metres` north of a place. */
-function north(place: { lng: number; lat: number }, metres: number): { lng: number; lat: number } {
-  return { lng: place.lng, lat: place.lat + metres / 111_320 };
-}
-
-async function givenCrew(place: { lng: number; lat: number }, status: CrewStatus, label: string): Promise<string> {
+async function givenCrew(place: Place, status: CrewStatus, label: string): Promise<string> {
   const code = uniqueKey('HW-T');
   crewCodes.push(code);
   await dataSource.manager.insert(SanitationCrewEntity, { code, name: `测试${label}班`, leader: '测试组长', phone: '13900000000', ...place, streetCode: 'QH-T', status, updatedAt: new Date() });
   return code;
-}
-
-async function givenCase(place: { lng: number; lat: number }): Promise<{ caseId: number; caseNo: string }> {
-  const caseNo = uniqueKey('C');
-  const { identifiers } = await dataSource.manager.insert(CaseFileEntity, {
-    caseNo,
-    processInstanceId: uniqueKey('pi'),
-    categoryCode: 'E0102',
-    source: 'inspector',
-    description: '路边暴露垃圾',
-    status: 'dispatched',
-    createdAt: new Date(),
-    ...place,
-  });
-  return { caseId: Number(identifiers[0]?.id), caseNo };
-}
-
-function contextFor(caseNo: string): HandlerContext {
-  const task: TaskInfo = { id: uniqueKey('task'), topic: Topics.SanitationAssignCrew, businessKey: caseNo, processInstanceId: uniqueKey('pi'), activityId: 'sanitation-assign-crew', retries: null, workerId: 'test' };
-  return { task, logger: testLogger(), manager: dataSource.manager, once: onceFor(dataSource, task) };
 }
 
 const statusOf = async (code: string) => (await dataSource.manager.findOneByOrFail(SanitationCrewEntity, { code })).status;
@@ -69,10 +38,10 @@ describe('sanitation-assign-crew', () => {
     const off = await givenCrew(north(place, 60), 'off', '休班');
     const near = await givenCrew(north(place, 200), 'available', '就近');
     const far = await givenCrew(north(place, 900), 'available', '较远');
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, place);
 
     // when
-    const output = await assignCrewHandler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    const output = await assignCrewHandler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
 
     // then
     expect(output).toEqual({ assignedCrewCode: near, assignedCrewName: '测试就近班', crewDistanceM: 200 });
@@ -85,10 +54,10 @@ describe('sanitation-assign-crew', () => {
     // given
     const place = freshPlace();
     const crew = await givenCrew(north(place, 150), 'available', '事件');
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, place);
 
     // when
-    await assignCrewHandler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    await assignCrewHandler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
 
     // then
     const [event, ...more] = await dataSource.manager.findBy(CaseEventEntity, { caseId });
@@ -105,8 +74,8 @@ describe('sanitation-assign-crew', () => {
     const place = freshPlace();
     const first = await givenCrew(north(place, 100), 'available', '第一');
     const second = await givenCrew(north(place, 300), 'available', '第二');
-    const { caseId, caseNo } = await givenCase(place);
-    const context = contextFor(caseNo);
+    const { caseId, caseNo } = await givenCase(dataSource, place);
+    const context = contextFor(dataSource, Topics.SanitationAssignCrew, caseNo);
 
     // when
     const once = await assignCrewHandler.handle({ caseId, caseNo, ...place }, context);
@@ -125,10 +94,10 @@ describe('sanitation-assign-crew', () => {
     // given a district where every crew is busy
     const handler = createAssignCrewHandler({ findCrew: async () => undefined });
     const place = freshPlace();
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, place);
 
     // when
-    const output = await handler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    const output = await handler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
 
     // then the task completes with no crew, and the group is told
     expect(output).toEqual({ assignedCrewCode: null, assignedCrewName: null, crewDistanceM: null });
@@ -143,10 +112,10 @@ describe('sanitation-assign-crew', () => {
     const code = await givenCrew(north(place, 80), 'busy', '已占用');
     const stale = { ...(await dataSource.manager.findOneByOrFail(SanitationCrewEntity, { code })), status: 'available' as const, distanceM: 80 };
     const handler = createAssignCrewHandler({ findCrew: async () => stale });
-    const { caseId, caseNo } = await givenCase(place);
+    const { caseId, caseNo } = await givenCase(dataSource, place);
 
     // when
-    const attempt = handler.handle({ caseId, caseNo, ...place }, contextFor(caseNo));
+    const attempt = handler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
 
     // then
     await expect(attempt).rejects.toThrow(/已被其他案件占用/);

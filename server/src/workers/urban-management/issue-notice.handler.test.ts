@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDataSource, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
-import { CaseEventEntity, CaseFileEntity } from '../../modules/cases/index.js';
+import { testDataSource } from '../../../../test/support/test-env.js';
+import { CaseEventEntity, type CaseFile } from '../../modules/cases/index.js';
 import { RectificationNoticeEntity } from '../../modules/department-records/index.js';
-import type { HandlerContext, TaskInfo } from '../runtime/index.js';
-import { onceFor } from '../runtime/side-effects.js';
+import { contextFor, givenCase } from '../testing/handler-test-kit.js';
 import { Topics } from '../topics.js';
 import { issueNoticeHandler, rectificationNoticeNo } from './issue-notice.handler.js';
 
@@ -18,34 +17,18 @@ afterAll(async () => {
   await dataSource?.destroy();
 });
 
-async function givenCase(): Promise<{ caseId: number; caseNo: string }> {
-  const caseNo = uniqueKey('C');
-  const { identifiers } = await dataSource.manager.insert(CaseFileEntity, {
-    caseNo,
-    processInstanceId: uniqueKey('pi'),
-    categoryCode: 'E0503',
-    source: 'inspector',
-    description: '店外经营，占用人行道',
-    status: 'dispatched',
-    createdAt: new Date(),
-  });
-  return { caseId: Number(identifiers[0]?.id), caseNo };
-}
-
-function contextFor(caseNo: string): HandlerContext {
-  const task: TaskInfo = { id: uniqueKey('task'), topic: Topics.UrbanIssueNotice, businessKey: caseNo, processInstanceId: uniqueKey('pi'), activityId: 'urban-issue-notice', retries: null, workerId: 'test' };
-  return { task, logger: testLogger(), manager: dataSource.manager, once: onceFor(dataSource, task) };
-}
+/** An inspector's report of a shop trading on the pavement, the kind of case that gets a rectification notice. */
+const storefrontCase: Partial<CaseFile> = { categoryCode: 'E0503', description: '店外经营，占用人行道' };
 
 const handlingDue = new Date('2026-11-24T09:30:00.000Z');
 
 describe('urban-issue-notice', () => {
   it('issues a notice numbered by its serial, due at the handling deadline, and records it on the case', async () => {
     // given
-    const { caseId, caseNo } = await givenCase();
+    const { caseId, caseNo } = await givenCase(dataSource, storefrontCase);
 
     // when
-    const output = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, contextFor(caseNo));
+    const output = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, contextFor(dataSource, Topics.UrbanIssueNotice, caseNo));
 
     // then
     const [notice, ...more] = await dataSource.manager.findBy(RectificationNoticeEntity, { caseId });
@@ -60,8 +43,8 @@ describe('urban-issue-notice', () => {
 
   it('issues one notice only when the same task is delivered twice, and answers its number both times', async () => {
     // given
-    const { caseId, caseNo } = await givenCase();
-    const context = contextFor(caseNo);
+    const { caseId, caseNo } = await givenCase(dataSource, storefrontCase);
+    const context = contextFor(dataSource, Topics.UrbanIssueNotice, caseNo);
 
     // when
     const first = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, context);
@@ -75,11 +58,11 @@ describe('urban-issue-notice', () => {
 
   it('gives two tasks of one case two different notices', async () => {
     // given a case handled again after rework
-    const { caseId, caseNo } = await givenCase();
+    const { caseId, caseNo } = await givenCase(dataSource, storefrontCase);
 
     // when
-    const first = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, contextFor(caseNo));
-    const second = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, contextFor(caseNo));
+    const first = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, contextFor(dataSource, Topics.UrbanIssueNotice, caseNo));
+    const second = await issueNoticeHandler.handle({ caseId, caseNo, handlingDue }, contextFor(dataSource, Topics.UrbanIssueNotice, caseNo));
 
     // then
     expect(second?.rectificationNoticeNo).not.toBe(first?.rectificationNoticeNo);

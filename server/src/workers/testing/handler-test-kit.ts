@@ -4,10 +4,10 @@ import { testLogger, uniqueKey } from '../../../../test/support/test-env.js';
 import { CaseEventEntity, CaseFileEntity, type CaseFile } from '../../modules/cases/index.js';
 import { loadGridLocator } from '../../modules/grids/index.js';
 import { NotificationEntity } from '../../modules/notifications/index.js';
+import type { CommonDeps } from '../common/common-deps.js';
 import type { HandlerContext, TaskInfo } from '../runtime/index.js';
 import { onceFor } from '../runtime/side-effects.js';
 import type { Topic } from '../topics.js';
-import type { CommonDeps } from './common-deps.js';
 
 /** The working hours the tests of the common handlers run with, as in the default configuration. */
 export const workingHours = '08:30-12:00,13:30-17:30';
@@ -30,6 +30,19 @@ export async function givenDemoDistrict(dataSource: DataSource): Promise<void> {
       if (attempt === 3) throw error;
     }
   }
+}
+
+/** A point on the map. */
+export type Place = { lng: number; lat: number };
+
+/** A place of its own for each test, far from the demo district, so that the records near it are the test's. */
+export function freshPlace(): Place {
+  return { lng: 85 + Math.random() * 10, lat: 40 + Math.random() * 5 };
+}
+
+/** A point about `metres` north of a place. */
+export function north(place: Place, metres: number): Place {
+  return { lng: place.lng, lat: place.lat + metres / 111_320 };
 }
 
 /** A case file of the test's own, with a unique case number and process instance. */
