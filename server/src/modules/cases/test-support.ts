@@ -1,8 +1,7 @@
 import { ApiClient } from '../../../../test/support/api-client.js';
 import { CaseFlow } from '../../../../test/e2e/case-flow.js';
-import { eventually, testDataSource } from '../../../../test/support/test-env.js';
+import { eventually } from '../../../../test/support/test-env.js';
 import { startTestServer } from '../../../../test/support/test-server.js';
-import { seedDemoData } from '../../../../db/seed/seed.js';
 import type { RunningServer } from '../../server.js';
 import type { Config } from '../../config/index.js';
 import { UnitGridEntity } from '../grids/index.js';
@@ -26,7 +25,6 @@ export class CaseApiHarness {
    * that a stopping server's last long poll locked (and never received) return to the other servers within seconds.
    */
   static async start(overrides: Record<string, string> = {}): Promise<CaseApiHarness> {
-    await seedDemoDataRetried();
     const server = await startTestServer(overrides);
     return new CaseApiHarness(server, server.config);
   }
@@ -78,26 +76,6 @@ export class CaseApiHarness {
   }
 }
 
-/**
- * Seeds the demo data before start() does: test files starting servers at once on the suite's fresh database race on
- * the same inserts, and the loser's seed fails. A second attempt finds the rows and inserts nothing.
- */
-async function seedDemoDataRetried(): Promise<void> {
-  const dataSource = await testDataSource();
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await seedDemoData(dataSource);
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
-      }
-    }
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 /** The error body of a failed API call. */
 export async function errorOf(response: Response): Promise<{ code: string; message: string; details?: { issues?: Array<{ path: string; message: string }> } }> {

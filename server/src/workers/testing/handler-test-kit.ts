@@ -20,16 +20,9 @@ export function commonDeps(dataSource: DataSource): CommonDeps {
   return { workingHours, duplicateRadiusM: 50, duplicateWindowDays: 7, gridLocator: () => loadGridLocator(dataSource.manager) };
 }
 
-/** Seeds the demo district; retries because other test processes may seed the same database at the same moment. */
+/** Seeds the demo district (a no-op on the suite's database, which the global setup seeds; needed on private SQLite files). */
 export async function givenDemoDistrict(dataSource: DataSource): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedDemoData(dataSource);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  await seedDemoData(dataSource);
 }
 
 /** A point on the map. */
