@@ -3,7 +3,7 @@ import type { EngineClient } from '../../engine/index.js';
 import { ValidationError } from '../../errors/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/index.js';
-import { loadWorkingCalendar } from '../calendar/index.js';
+import { beijingDay, loadWorkingCalendar } from '../calendar/index.js';
 import type { GridLocator } from '../grids/index.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseFileEntity, type CaseFile } from './case-file.entity.js';
@@ -53,7 +53,7 @@ export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: st
       reworkCount: 0,
     });
     const id = Number(identifiers[0]!.id);
-    const caseNo = `${beijingDate(now)}${String(id).padStart(5, '0')}`;
+    const caseNo = `${beijingDay(now).replaceAll('-', '')}${String(id).padStart(5, '0')}`;
     await manager.update(CaseFileEntity, { id }, { caseNo });
     await manager.insert(CaseEventEntity, { caseId: id, type: 'reported', department: null, actor, at: now, onTime: null, data: JSON.stringify({ source: input.source }) });
     await recordAudit(manager, { actor, action: 'case.create', targetType: 'case', targetId: caseNo, after: { ...input, caseNo } });
@@ -87,9 +87,4 @@ export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: st
     });
     throw error;
   }
-}
-
-/** yyyyMMdd of the Beijing calendar day. */
-function beijingDate(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
 }

@@ -3,11 +3,6 @@ export const departmentCodes = ['public-security', 'urban-management', 'commerce
 
 export type DepartmentCode = (typeof departmentCodes)[number];
 
-/** Units that are not enforcement departments but own tasks too. */
-export const unitCodes = ['command-centre', 'supervision', 'grid-inspection', 'hotline'] as const;
-
-export type UnitCode = (typeof unitCodes)[number];
-
 export function isDepartmentCode(value: string): value is DepartmentCode {
   return (departmentCodes as readonly string[]).includes(value);
 }

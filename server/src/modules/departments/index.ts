@@ -1,2 +1,2 @@
 export { DepartmentEntity, type Department } from './department.entity.js';
-export { departmentCodes, unitCodes, isDepartmentCode, type DepartmentCode, type UnitCode } from './department-codes.js';
+export { departmentCodes, isDepartmentCode, type DepartmentCode } from './department-codes.js';
