@@ -27,12 +27,26 @@ function storedLocale(): AppLocale {
   }
 }
 
+type Messages = typeof zhCN;
+
+/**
+ * Each feature module keeps its messages in `modules/<feature>/i18n/zh-CN.ts` and `en.ts` (default export, keyed by
+ * the feature's name at the top), merged here so that modules never edit the shared files.
+ */
+const moduleMessages = import.meta.glob<{ default: Record<string, unknown> }>('../modules/*/i18n/*.ts', { eager: true });
+
+function messagesOf(locale: AppLocale, base: Messages): Messages {
+  const merged: Messages = { ...base };
+  for (const [file, module] of Object.entries(moduleMessages)) if (file.endsWith(`/${locale}.ts`)) Object.assign(merged, module.default);
+  return merged;
+}
+
 /** The app's i18n instance (Composition API mode), started in the language chosen last time. */
-export const i18n = createI18n({
+export const i18n = createI18n<[Messages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': messagesOf('zh-CN', zhCN), en: messagesOf('en', en) },
 });
 
 /** The current language, readable and reactive. */

@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
-import { createRouter, createWebHistory } from 'vue-router';
-import { statusRoutes } from '@/modules/status';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '@contracts/auth';
 
 /** How a route appears in the left menu. */
 export interface RouteMenuEntry {
@@ -16,15 +16,19 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Present on routes that have an entry in the left menu. */
     menu?: RouteMenuEntry;
+    /** Routes open without signing in (the sign-in page). */
+    public?: boolean;
+    /** Roles that may open the route; absent means every signed-in user. The server enforces the same. */
+    roles?: readonly Role[];
   }
 }
+
+/** Each feature module's index.ts exports `routes`; they are collected here so modules never edit this file. */
+const modules = import.meta.glob<{ routes: RouteRecordRaw[] }>('../modules/*/index.ts', { eager: true });
+const moduleRoutes = Object.values(modules).flatMap((module) => module.routes ?? []);
 
 /** The app's router: each feature module contributes its routes. */
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
-  routes: [
-    { path: '/', redirect: '/status' },
-    ...statusRoutes,
-    { path: '/:pathMatch(.*)*', redirect: '/status' },
-  ],
+  routes: [{ path: '/', redirect: '/inbox' }, ...moduleRoutes, { path: '/:pathMatch(.*)*', redirect: '/inbox' }],
 });

@@ -1,13 +1,8 @@
+import type { SessionUser } from '../../contracts/auth.js';
 import type { Role } from '../users/index.js';
 
 /** The signed-in person as every route sees them. */
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  departmentCode: string | null;
-  roles: Role[];
-}
+export type CurrentUser = SessionUser;
 
 /** Roles that see every case and task of the city. */
 export const citywideRoles: readonly Role[] = ['command-centre', 'supervisor', 'admin'];

@@ -11,31 +11,11 @@ import { CaseEventEntity } from './case-event.entity.js';
 import { CaseCommentEntity } from './case-comment.entity.js';
 import { CasePhotoEntity } from './case-photo.entity.js';
 import { hidesRestrictedDetails, loadVisibleCase, restrictedDepartment } from './case-scope.js';
-import { caseSummary, commentView, photoView, type CaseSummary, type CommentView, type PhotoView } from './case-views.js';
-import { caseTimeline, redactTimeline, type PeopleDirectory, type TimelineEntry } from './timeline.js';
+import { caseSummary, commentView, photoView } from './case-views.js';
+import type { CaseDetail } from '../../contracts/cases.js';
 
-/** Everything the case page shows. */
-export interface CaseDetail extends CaseSummary {
-  categoryClass: string | null;
-  gridName: string | null;
-  gridType: string | null;
-  inspector: string | null;
-  streetName: string | null;
-  communityName: string | null;
-  callerName: string | null;
-  callerPhone: string | null;
-  reworkCount: number;
-  mergedInto: string | null;
-  rejectReason: string | null;
-  satisfaction: string | null;
-  /** The police assistance request (警务协助) number; left out for other departments' liaisons. */
-  assistanceRequestNo?: string | null;
-  photos: PhotoView[];
-  comments: CommentView[];
-  timeline: TimelineEntry[];
-  /** False when the engine could not be asked, so that the engine's steps are missing from the timeline. */
-  timelineComplete: boolean;
-}
+export type { CaseDetail };
+import { caseTimeline, redactTimeline, type PeopleDirectory } from './timeline.js';
 
 /** The case with names, photos, comments and its merged timeline, as the caller may see it (404 outside their scope). */
 export async function getCaseDetail(deps: { dataSource: DataSource; engine: EngineClient }, user: CurrentUser, caseNo: string): Promise<CaseDetail> {

@@ -1,10 +1,8 @@
 import { EntitySchema } from 'typeorm';
 
-/** Where a report came from. */
-export type CaseSource = 'inspector' | 'hotline' | 'patrol' | 'open311';
+import type { CaseSource, CaseStatus } from '../../contracts/cases.js';
 
-/** Where a case is in the closed loop. */
-export type CaseStatus = 'registered' | 'rejected' | 'merged' | 'dispatched' | 'handled' | 'returned' | 'closed';
+export type { CaseSource, CaseStatus };
 
 /** The case file (案卷) behind one case-closed-loop process instance. */
 export interface CaseFile {

@@ -2,50 +2,10 @@ import { categoryOf } from '../categories/index.js';
 import type { CaseComment } from './case-comment.entity.js';
 import type { CaseFile } from './case-file.entity.js';
 import type { CasePhoto } from './case-photo.entity.js';
+import type { CaseSummary, CommentView, PhotoView } from '../../contracts/cases.js';
 
-/** A case as lists and the create answer show it. */
-export interface CaseSummary {
-  caseNo: string;
-  status: CaseFile['status'];
-  categoryCode: string;
-  categoryName: string | null;
-  source: CaseFile['source'];
-  description: string;
-  urgent: boolean;
-  address: string | null;
-  lng: number | null;
-  lat: number | null;
-  gridCode: string | null;
-  streetCode: string | null;
-  communityCode: string | null;
-  departments: string[];
-  reporter: string | null;
-  createdAt: string;
-  acceptDue: string | null;
-  closedAt: string | null;
-}
+export type { CaseSummary, CommentView, PhotoView };
 
-/** A photo's metadata and the URL that serves its bytes. */
-export interface PhotoView {
-  id: number;
-  stage: CasePhoto['stage'];
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  uploadedAt: string;
-  url: string;
-}
-
-/** A comment with its author's name; `body` is left out where the caller may not read it. */
-export interface CommentView {
-  id: number;
-  author: string;
-  authorName: string | null;
-  department: string | null;
-  body?: string;
-  createdAt: string;
-}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

@@ -5,17 +5,9 @@ import type { CaseEvent, CaseEventType } from './case-event.entity.js';
 import type { CaseComment } from './case-comment.entity.js';
 import type { CaseFile } from './case-file.entity.js';
 import { restrictedDepartment } from './case-scope.js';
+import type { TimelineEntry } from '../../contracts/cases.js';
 
-/** One line of a case's history, whatever its source (case event, audit record, comment or engine). */
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  title: string;
-  actor: string | null;
-  department: string | null;
-  /** Left out for public-security entries when the caller is another department's liaison. */
-  detail?: unknown;
-}
+export type { TimelineEntry };
 
 /** Who people are, for the department of their entries. */
 export type PeopleDirectory = ReadonlyMap<string, { displayName: string; departmentCode: string | null }>;

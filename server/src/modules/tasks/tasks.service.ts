@@ -11,6 +11,9 @@ import { UserEntity } from '../users/index.js';
 import { taskGroupsOf } from './task-access.js';
 import type { z } from 'zod';
 import type { taskListQuery } from './tasks.schema.js';
+import type { TaskDetail, TaskListResponse, TaskView } from '../../contracts/tasks.js';
+
+export type { TaskView };
 
 /** What the task routes need. */
 export interface TaskDeps {
@@ -19,27 +22,13 @@ export interface TaskDeps {
   forms: FormRegistry;
 }
 
-/** One task as the inbox shows it: the engine's task joined with its case. */
-export interface TaskView {
-  id: string;
-  name: string | null;
-  taskDefinitionKey: string;
-  created: string;
-  due: string | null;
-  overdue: boolean;
-  assignee: string | null;
-  assigneeName: string | null;
-  formKey: string | null;
-  case: { caseNo: string; categoryCode: string; categoryName: string; description: string; address: string | null; streetCode: string | null; gridCode: string | null; urgent: boolean } | null;
-}
-
 /** Window of "due soon". */
 const dueSoonMs = 2 * 3_600_000;
 
 type ListQuery = z.output<typeof taskListQuery>;
 
 /** The caller's open tasks with counts per tab; filters apply before counting. */
-export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQuery) {
+export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQuery): Promise<TaskListResponse> {
   const tasks = await deps.engine.tasks({
     processDefinitionKey: 'case-closed-loop',
     orQueries: [workableBy(user)],
@@ -54,12 +43,12 @@ export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQu
     overdue: (t: TaskView) => t.overdue,
     all: () => true,
   };
-  const counts = Object.fromEntries(Object.entries(tabOf).map(([tab, test]) => [tab, views.filter(test).length]));
+  const counts = Object.fromEntries(Object.entries(tabOf).map(([tab, test]) => [tab, views.filter(test).length])) as TaskListResponse['counts'];
   return { items: views.filter(tabOf[query.tab]), counts };
 }
 
 /** One task the caller may work, with its form; NotFound otherwise, so other departments' tasks stay invisible. */
-export async function getTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<TaskView & { form: FormSchema | null }> {
+export async function getTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<TaskDetail> {
   const task = await visibleTask(deps, user, taskId);
   const [view] = await toViews(deps, [task]);
   return { ...view!, form: task.camundaFormRef ? await deps.forms.get(task.camundaFormRef.key) : null };

@@ -2,7 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import StatusMenuIcon from './components/StatusMenuIcon.vue';
 
 /** Routes of the system status module: one page showing GET /api/health. */
-export const statusRoutes: RouteRecordRaw[] = [
+export const routes: RouteRecordRaw[] = [
   {
     path: '/status',
     name: 'status',

@@ -1,0 +1,69 @@
+/** Shapes of /api/tasks, shared by the server and the web app. */
+
+/** The inbox tabs; `all` is every task the caller may work. */
+export const taskTabs = ['unclaimed', 'mine', 'due-soon', 'overdue', 'all'] as const;
+export type TaskTab = (typeof taskTabs)[number];
+
+/** The case behind a task, as the inbox row shows it. */
+export interface TaskCaseSummary {
+  caseNo: string;
+  categoryCode: string;
+  categoryName: string;
+  description: string;
+  address: string | null;
+  streetCode: string | null;
+  gridCode: string | null;
+  urgent: boolean;
+}
+
+/** One task as the inbox shows it: the engine's task joined with its case. */
+export interface TaskView {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  created: string;
+  due: string | null;
+  overdue: boolean;
+  assignee: string | null;
+  assigneeName: string | null;
+  formKey: string | null;
+  case: TaskCaseSummary | null;
+}
+
+/** GET /api/tasks: the tab's tasks, sorted by due time, and the count of every tab under the same filters. */
+export interface TaskListResponse {
+  items: TaskView[];
+  counts: Record<TaskTab, number>;
+}
+
+/** A Camunda Form (form-js schema) as deployed from processes/. */
+export interface FormSchema {
+  id: string;
+  components: unknown[];
+}
+
+/** GET /api/tasks/:id: the task and the form that completes it. */
+export interface TaskDetail extends TaskView {
+  form: FormSchema | null;
+}
+
+/** GET /api/tasks/:id/diagram: the process diagram and where the case stands in it. */
+export interface TaskDiagram {
+  /** BPMN 2.0 XML of the task's process definition. */
+  xml: string;
+  /** Activity ids active now (the task's own step among them). */
+  activeActivityIds: string[];
+  /** Activity ids the case has passed through. */
+  completedActivityIds: string[];
+  /** The activity id of the task itself. */
+  taskActivityId: string;
+}
+
+/** One message of GET /api/tasks/stream (server-sent events, event name `tasks`): the caller's inbox changed. */
+export interface TaskStreamMessage {
+  /** Ids of the caller's tasks that appeared or changed (claimed, unclaimed) since the last message. */
+  changed: string[];
+  /** Ids of the caller's tasks that are gone (completed, or no longer theirs). */
+  removed: string[];
+  at: string;
+}
