@@ -10,7 +10,8 @@ import type { EngineClient } from './engine/index.js';
 import { authenticate, authRoutes } from './modules/auth/index.js';
 import { caseRoutes } from './modules/cases/index.js';
 import { FormRegistry } from './modules/forms/index.js';
-import { taskRoutes } from './modules/tasks/index.js';
+import { referenceRoutes } from './modules/reference/index.js';
+import { taskRoutes, TaskStreamHub } from './modules/tasks/index.js';
 import { apiNotFound, errorHandler } from './errors/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import type { SystemState } from './system-state.js';
@@ -22,6 +23,8 @@ export interface AppDependencies {
   engine: EngineClient;
   state: SystemState;
   logger: Logger;
+  /** Pushes inbox changes to open browsers; the server closes it before it stops listening. Made here when absent. */
+  taskStream?: TaskStreamHub;
   /** Folder of the built web app; served with a history-mode fallback when present. */
   webDist?: string;
 }
@@ -38,7 +41,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', healthRoutes(deps.engine, deps.state));
   app.use('/api', authRoutes(deps.dataSource, { secureCookies: deps.config.PUBLIC_URL?.startsWith('https:') ?? false, signInAttempts: deps.config.SIGN_IN_ATTEMPTS }));
   app.use('/api', caseRoutes({ config: deps.config, dataSource: deps.dataSource, engine: deps.engine }));
-  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, forms: new FormRegistry(deps.config.PROCESSES_DIR) }));
+  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, forms: new FormRegistry(deps.config.PROCESSES_DIR), stream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) }));
+  app.use('/api', referenceRoutes({ config: deps.config, dataSource: deps.dataSource }));
   app.use('/api', apiNotFound);
   const webDist = deps.webDist ?? defaultWebDist;
   if (existsSync(webDist)) {

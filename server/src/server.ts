@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { seedDemoData } from '../../db/seed/seed.js';
@@ -14,6 +15,7 @@ import { startOutboxDrainer } from './modules/notifications/index.js';
 import type { SystemState } from './system-state.js';
 import { handlersOf, workerDeps } from './workers/registry.js';
 import { WorkerRuntime } from './workers/runtime/index.js';
+import { TaskStreamHub } from './modules/tasks/index.js';
 
 /** A running Lianqin server. */
 export interface RunningServer {
@@ -24,6 +26,8 @@ export interface RunningServer {
   state: SystemState;
   workers?: WorkerRuntime;
   logger: Logger;
+  /** The Express app, e.g. for listing its routes in tests. */
+  app: Express;
   stop(): Promise<void>;
 }
 
@@ -55,7 +59,8 @@ export async function start(config: Config, logger: Logger = createLogger(config
 
   const stopDraining = config.WEBHOOK_URL ? startOutboxDrainer(dataSource, config.WEBHOOK_URL, config.OUTBOX_INTERVAL_MS, logger) : async () => undefined;
 
-  const app = createApp({ config, dataSource, engine, state, logger });
+  const taskStream = new TaskStreamHub(engine, logger, config.TASK_STREAM_POLL_MS);
+  const app = createApp({ config, dataSource, engine, state, logger, taskStream });
   const server = await listen(app, config.PORT, config.HOST);
   const port = (server.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;
@@ -69,8 +74,10 @@ export async function start(config: Config, logger: Logger = createLogger(config
     state,
     workers,
     logger,
+    app,
     async stop() {
       stopDeploying();
+      await taskStream.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.stop();
       await stopDraining();

@@ -35,11 +35,52 @@ export class ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /** Opens a server-sent event stream with this session; abort the signal to close it. */
+  async events(path: string, signal: AbortSignal): Promise<EventStream> {
+    const response = await fetch(this.baseUrl + path, { headers: { accept: 'text/event-stream', ...(this.cookie ? { cookie: this.cookie } : {}) }, signal });
+    return new EventStream(response);
+  }
+
   get<T = any>(path: string): Promise<T> {
     return this.send<T>('GET', path);
   }
 
   post<T = any>(path: string, body?: unknown): Promise<T> {
     return this.send<T>('POST', path, body);
+  }
+}
+
+/** One server-sent event. */
+export interface ServerEvent {
+  event: string;
+  data: string;
+}
+
+/** Reads a text/event-stream response in the background and keeps every event it receives. */
+export class EventStream {
+  readonly received: ServerEvent[] = [];
+  readonly done: Promise<void>;
+
+  constructor(readonly response: Response) {
+    this.done = this.read().catch(() => undefined);
+  }
+
+  private async read(): Promise<void> {
+    if (!this.response.body) return;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const reader = this.response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = block.split('\n').filter((line) => !line.startsWith(':'));
+        const event = fields.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
+        const data = fields.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        if (data) this.received.push({ event, data });
+      }
+    }
   }
 }

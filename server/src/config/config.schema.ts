@@ -38,6 +38,16 @@ export const settings = {
   WORKER_LONG_POLL_MS: { schema: z.coerce.number().int().min(0).max(60_000).default(10_000), doc: 'Long-polling wait of fetchAndLock.' },
   WORKER_RETRIES: { schema: z.coerce.number().int().min(0).max(20).default(3), doc: 'Retries of a failing task before it becomes an incident.' },
   WORKER_SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().min(0).default(30_000), doc: 'How long shutdown waits for in-flight handlers before unlocking them.' },
+  TASK_STREAM_POLL_MS: { schema: z.coerce.number().int().min(250).max(60_000).default(2000), doc: 'How often open inboxes are checked for changed tasks, pushed to browsers as server-sent events.' },
+  MAP_TILE_URL: {
+    schema: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL template')
+      .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'must contain {z}, {x} and {y}')
+      .optional(),
+    doc: 'Base map tiles (Leaflet URL template, e.g. https://tiles.example.cn/{z}/{x}/{y}.png). Unset: grids on a blank map, fully offline.',
+  },
+  MAP_TILE_ATTRIBUTION: { schema: z.string().max(200).optional(), doc: 'Attribution shown under the base map tiles.' },
   WORKING_HOURS: {
     schema: z.string().default('08:30-12:00,13:30-17:30').superRefine((text, ctx) => {
       try {

@@ -74,6 +74,12 @@ export class EngineClient {
     return this.http.send({ method: 'GET', path: '/process-definition', query: { key, sortBy: 'version', sortOrder: 'desc' } });
   }
 
+  /** BPMN 2.0 XML of one process definition. */
+  async processDefinitionXml(processDefinitionId: string): Promise<string> {
+    const body = await this.http.send<{ bpmn20Xml: string }>({ method: 'GET', path: `/process-definition/${enc(processDefinitionId)}/xml`, read: true });
+    return body.bpmn20Xml;
+  }
+
   /** Starts the latest version of a process. */
   startProcess(key: string, input: { businessKey?: string; variables?: Record<string, VariableValue> } = {}): Promise<ProcessInstance> {
     return this.http.send({

@@ -2,17 +2,30 @@ import { Router } from 'express';
 import { parseBody, parseQuery } from '../../http/validate.js';
 import { requireUser, userOf } from '../auth/index.js';
 import { completeTaskBody, extensionBody, returnTaskBody, suspendBody, taskListQuery } from './tasks.schema.js';
+import { getTaskDiagram } from './task-diagram.js';
+import type { TaskStreamHub } from './task-stream.js';
 import { actOnHandling, claimTask, completeTask, getTask, listTasks, unclaimTask, type TaskDeps } from './tasks.service.js';
 
-/** The task inbox: list, detail, claim, unclaim, complete, and the handling actions. */
-export function taskRoutes(deps: TaskDeps): Router {
+/** The task inbox: list, live stream, detail, diagram, claim, unclaim, complete, and the handling actions. */
+export function taskRoutes(deps: TaskDeps & { stream: TaskStreamHub }): Router {
   const router = Router();
   router.use('/tasks', requireUser);
+  // Every change made here is pushed to the other open inboxes at once, not at the next poll.
+  router.use('/tasks', (req, res, next) => {
+    if (req.method === 'POST') res.on('finish', () => res.statusCode < 300 && deps.stream.nudge());
+    next();
+  });
   router.get('/tasks', async (req, res) => {
     res.json(await listTasks(deps, userOf(req), parseQuery(taskListQuery, req)));
   });
+  router.get('/tasks/stream', (req, res) => {
+    deps.stream.subscribe(userOf(req), res);
+  });
   router.get('/tasks/:taskId', async (req, res) => {
     res.json(await getTask(deps, userOf(req), req.params.taskId));
+  });
+  router.get('/tasks/:taskId/diagram', async (req, res) => {
+    res.json(await getTaskDiagram(deps, userOf(req), req.params.taskId));
   });
   router.post('/tasks/:taskId/claim', async (req, res) => {
     await claimTask(deps, userOf(req), req.params.taskId);

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import type { EngineClient, Task, TaskQuery } from '../../engine/index.js';
+import type { EngineClient, Task } from '../../engine/index.js';
 import { ConflictError, EngineConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/index.js';
@@ -8,7 +8,7 @@ import { categoryOf } from '../categories/index.js';
 import { CaseFileEntity, type CaseFile } from '../cases/case-file.entity.js';
 import { validateSubmission, type FormRegistry, type FormSchema } from '../forms/index.js';
 import { UserEntity } from '../users/index.js';
-import { taskGroupsOf } from './task-access.js';
+import { inboxQuery } from './task-access.js';
 import type { z } from 'zod';
 import type { taskListQuery } from './tasks.schema.js';
 import type { TaskDetail, TaskListResponse, TaskView } from '../../contracts/tasks.js';
@@ -29,11 +29,7 @@ type ListQuery = z.output<typeof taskListQuery>;
 
 /** The caller's open tasks with counts per tab; filters apply before counting. */
 export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQuery): Promise<TaskListResponse> {
-  const tasks = await deps.engine.tasks({
-    processDefinitionKey: 'case-closed-loop',
-    orQueries: [workableBy(user)],
-    sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }],
-  });
+  const tasks = await deps.engine.tasks(inboxQuery(user, { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] }));
   const views = (await toViews(deps, tasks)).filter((t) => matches(t, query));
   const now = Date.now();
   const tabOf = {
@@ -103,20 +99,11 @@ export async function actOnHandling(deps: TaskDeps, user: CurrentUser, taskId: s
 }
 
 /** The task, if the caller may work it, found in one engine query with the same criteria as the inbox. */
-async function visibleTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<Task> {
+export async function visibleTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<Task> {
   if (!/^[\w-]{1,64}$/.test(taskId)) throw new ValidationError('任务编号格式不正确', { issues: [{ path: 'params.taskId', message: '任务编号格式不正确' }] });
-  const [task] = await deps.engine.tasks({ taskId, orQueries: [workableBy(user)] });
+  const [task] = await deps.engine.tasks(inboxQuery(user, { taskId }));
   if (!task) throw new NotFoundError('任务不存在或已办结', { resource: 'task', id: taskId });
   return task;
-}
-
-/**
- * The tasks a user works, as one or-query (its criteria are OR'ed): candidate groups of the role, or the user as
- * candidate or assignee. An inspector named as candidate user sees only their own verifications.
- */
-function workableBy(user: CurrentUser): NonNullable<TaskQuery['orQueries']>[number] {
-  const groups = taskGroupsOf(user);
-  return { ...(groups.length ? { candidateGroups: groups } : {}), candidateUser: user.username, assignee: user.username, includeAssignedTasks: true };
 }
 
 async function ownTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<Task> {

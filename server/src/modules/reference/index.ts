@@ -1,0 +1,2 @@
+export { referenceRoutes } from './routes.js';
+export { referenceData, clientSettings, districtGeoJson } from './reference.service.js';

@@ -1,0 +1,108 @@
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import type { TaskStreamMessage } from '../../contracts/tasks.js';
+import type { EngineClient, Task } from '../../engine/index.js';
+import type { CurrentUser } from '../auth/index.js';
+import { inboxQuery } from './task-access.js';
+
+export type { TaskStreamMessage };
+
+/** One open event stream of one signed-in user. */
+interface Subscriber {
+  user: CurrentUser;
+  res: Response;
+  /** Fingerprint of each task the user saw at the last poll; undefined until the first poll. */
+  seen?: Map<string, string>;
+}
+
+/** What changes a task in the inbox: who holds it, when it is due, what step it is. */
+const fingerprint = (t: Task) => `${t.assignee ?? ''}|${t.due ?? ''}|${t.name ?? ''}`;
+
+/**
+ * Pushes inbox changes to browsers as server-sent events. The engine cannot call out (it stays generic), so the hub
+ * polls it once per connected user while anyone listens, and tells each stream which of its tasks changed.
+ */
+export class TaskStreamHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly logger: Logger,
+    private readonly pollMs: number,
+  ) {}
+
+  /** Opens an event stream on the response; it ends when the browser disconnects or the hub closes. */
+  subscribe(user: CurrentUser, res: Response): void {
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    res.write(`retry: 3000\n\n`);
+    const subscriber: Subscriber = { user, res };
+    this.subscribers.add(subscriber);
+    res.on('close', () => this.subscribers.delete(subscriber));
+    this.schedule(0);
+    this.heartbeat ??= setInterval(() => this.subscribers.forEach((s) => s.res.write(': keep-alive\n\n')), 20_000).unref();
+  }
+
+  /** Polls now rather than at the next tick, after the API itself changed tasks. */
+  nudge(): void {
+    if (this.subscribers.size > 0) this.schedule(0);
+  }
+
+  /** Number of open streams. */
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** Ends every stream and stops polling, so that the HTTP server can close. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
+    for (const s of this.subscribers) s.res.end();
+    this.subscribers.clear();
+    await this.polling;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.polling) return this.schedule(this.pollMs);
+      this.polling = this.poll().finally(() => {
+        this.polling = undefined;
+        if (this.subscribers.size > 0) this.schedule(this.pollMs);
+      });
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    const byUser = new Map<string, Subscriber[]>();
+    for (const s of this.subscribers) byUser.set(s.user.username, [...(byUser.get(s.user.username) ?? []), s]);
+    await Promise.all(
+      [...byUser.values()].map(async (streams) => {
+        try {
+          const tasks = await this.engine.tasks(inboxQuery(streams[0]!.user));
+          const now = new Map(tasks.map((t) => [t.id, fingerprint(t)]));
+          for (const s of streams) this.send(s, now);
+        } catch (error) {
+          this.logger.debug({ err: error }, 'task stream poll failed; trying again at the next tick');
+        }
+      }),
+    );
+  }
+
+  private send(s: Subscriber, now: Map<string, string>): void {
+    const before = s.seen;
+    s.seen = now;
+    if (!before) return;
+    const changed = [...now].filter(([id, print]) => before.get(id) !== print).map(([id]) => id);
+    const removed = [...before.keys()].filter((id) => !now.has(id));
+    if (changed.length === 0 && removed.length === 0) return;
+    const message: TaskStreamMessage = { changed, removed, at: new Date().toISOString() };
+    s.res.write(`event: tasks\ndata: ${JSON.stringify(message)}\n\n`);
+  }
+}
