@@ -7,11 +7,13 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/index.js';
 import type { EngineClient } from './engine/index.js';
+import { auditRoutes } from './modules/audit/index.js';
 import { authenticate, authRoutes } from './modules/auth/index.js';
 import { caseRoutes } from './modules/cases/index.js';
 import { FormRegistry } from './modules/forms/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
 import { taskRoutes, TaskStreamHub } from './modules/tasks/index.js';
+import { userRoutes } from './modules/users/index.js';
 import { apiNotFound, errorHandler } from './errors/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import type { SystemState } from './system-state.js';
@@ -43,6 +45,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', caseRoutes({ config: deps.config, dataSource: deps.dataSource, engine: deps.engine }));
   app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, forms: new FormRegistry(deps.config.PROCESSES_DIR), stream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) }));
   app.use('/api', referenceRoutes({ config: deps.config, dataSource: deps.dataSource }));
+  app.use('/api', userRoutes(deps.dataSource));
+  app.use('/api', auditRoutes(deps.dataSource));
   app.use('/api', apiNotFound);
   const webDist = deps.webDist ?? defaultWebDist;
   if (existsSync(webDist)) {

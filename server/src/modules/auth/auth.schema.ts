@@ -1,15 +1,13 @@
 import { z } from 'zod';
 
+/** The password policy of every account: at least 10 characters, with a letter and a digit. */
+export const passwordRule = z.string().min(10, '密码至少 10 位').max(256, '密码最多 256 位').regex(/[A-Za-z]/, '密码须包含字母').regex(/\d/, '密码须包含数字');
+
 export const signInSchema = z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(256) }).strict();
 
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1).max(256),
-    newPassword: z
-      .string()
-      .min(10, '新密码至少 10 位')
-      .max(256)
-      .regex(/[A-Za-z]/, '新密码须包含字母')
-      .regex(/\d/, '新密码须包含数字'),
+    newPassword: passwordRule,
   })
   .strict();

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../../db/seed/demo-data.js';
+import { ApiClient } from '../../test/support/api-client.js';
+import { startTestServer } from '../../test/support/test-server.js';
+import type { Role } from './contracts/auth.js';
+import { listRoutes } from './http/list-routes.js';
+import type { RunningServer } from './server.js';
+
+/** Who passes a route's authorization: anyone, anyone signed in, or the holders of these roles. */
+type Access = 'public' | 'signed-in' | readonly Role[];
+
+/** One route of the matrix and a request that exercises it. */
+interface Entry {
+  access: Access;
+  /** The concrete path to call; the route's own path when it has no parameters. */
+  sample?: string;
+  /** The JSON body, or a function making a fresh one for each call. */
+  body?: unknown;
+  /** Call with a session of its own, because the call ends or replaces it. */
+  ownSession?: boolean;
+  /** A server-sent event stream: read the status and headers, then close it. */
+  stream?: boolean;
+}
+
+const reporters: Role[] = ['inspector', 'hotline-operator', 'command-centre', 'coordinator'];
+const caseReaders: Role[] = ['command-centre', 'supervisor', 'admin', 'liaison', 'inspector', 'hotline-operator'];
+const noCase = '/api/cases/00000000';
+const noTask = '/api/tasks/no-such-task';
+const noUser = '/api/users/999999999';
+let serial = 0;
+
+/** Every route under /api, who may call it, and a sample request that has no lasting effect on the others. */
+const matrix: Record<string, Entry> = {
+  'GET /api/health': { access: 'public' },
+  'POST /api/auth/login': { access: 'public', ownSession: true, body: { username: 'wangge', password: demoPassword } },
+  'POST /api/auth/logout': { access: 'signed-in', ownSession: true },
+  'GET /api/auth/me': { access: 'signed-in' },
+  'POST /api/auth/password': { access: 'signed-in', body: { currentPassword: 'not-the-password', newPassword: 'Matrix2026pass' } },
+  'POST /api/cases': { access: reporters, body: {} },
+  'GET /api/cases': { access: caseReaders },
+  'GET /api/cases/:caseNo': { access: caseReaders, sample: noCase },
+  'POST /api/cases/:caseNo/comments': { access: caseReaders, sample: `${noCase}/comments`, body: { body: '矩阵测试' } },
+  'POST /api/cases/:caseNo/photos': { access: caseReaders, sample: `${noCase}/photos` },
+  'GET /api/cases/:caseNo/photos/:id': { access: caseReaders, sample: `${noCase}/photos/1` },
+  'GET /api/tasks': { access: 'signed-in' },
+  'GET /api/tasks/stream': { access: 'signed-in', stream: true },
+  'GET /api/tasks/:taskId': { access: 'signed-in', sample: noTask },
+  'GET /api/tasks/:taskId/diagram': { access: 'signed-in', sample: `${noTask}/diagram` },
+  'POST /api/tasks/:taskId/claim': { access: 'signed-in', sample: `${noTask}/claim` },
+  'POST /api/tasks/:taskId/unclaim': { access: 'signed-in', sample: `${noTask}/unclaim` },
+  'POST /api/tasks/:taskId/complete': { access: 'signed-in', sample: `${noTask}/complete`, body: { values: {} } },
+  'POST /api/tasks/:taskId/return': { access: 'signed-in', sample: `${noTask}/return`, body: { reason: '不属于本部门' } },
+  'POST /api/tasks/:taskId/extension': { access: 'signed-in', sample: `${noTask}/extension`, body: { days: 1, reason: '等待材料补齐' } },
+  'POST /api/tasks/:taskId/suspend': { access: 'signed-in', sample: `${noTask}/suspend`, body: { reason: '等待法院裁定' } },
+  'GET /api/reference': { access: 'signed-in' },
+  'GET /api/settings/client': { access: 'signed-in' },
+  'GET /api/geo/district': { access: 'signed-in' },
+  'GET /api/users': { access: ['admin'] },
+  'POST /api/users': {
+    access: ['admin'],
+    body: () => ({ username: `matrix${Date.now().toString(36)}${(serial++).toString(36)}`, displayName: '矩阵测试', departmentCode: null, roles: ['inspector'], password: 'Matrix2026pass' }),
+  },
+  'PATCH /api/users/:id': { access: ['admin'], sample: noUser, body: { displayName: '矩阵测试' } },
+  'POST /api/users/:id/password': { access: ['admin'], sample: `${noUser}/password`, body: { password: 'Matrix2026pass' } },
+  'GET /api/audit': { access: ['admin', 'supervisor'] },
+};
+
+/** Anonymous, then one demo account per role. */
+const callers: Array<{ who: string; username?: string; role?: Role }> = [
+  { who: 'anonymous' },
+  { who: 'admin', username: 'admin', role: 'admin' },
+  { who: 'zhihui (command-centre)', username: 'zhihui', role: 'command-centre' },
+  { who: 'duban (supervisor)', username: 'duban', role: 'supervisor' },
+  { who: 'wangge (inspector)', username: 'wangge', role: 'inspector' },
+  { who: 'rexian (hotline-operator)', username: 'rexian', role: 'hotline-operator' },
+  { who: 'xietiao (coordinator)', username: 'xietiao', role: 'coordinator' },
+  { who: 'sheji (designer)', username: 'sheji', role: 'designer' },
+  { who: 'huanwei (liaison)', username: 'huanwei', role: 'liaison' },
+];
+
+function allows(access: Access, role: Role | undefined): boolean {
+  if (access === 'public') return true;
+  if (access === 'signed-in') return role !== undefined;
+  return role !== undefined && access.includes(role);
+}
+
+const cases = Object.entries(matrix).flatMap(([route, entry]) =>
+  callers.map((caller) => {
+    const expected = allows(entry.access, caller.role) ? 'passes' : caller.role ? '403' : '401';
+    return { route, entry, caller, who: caller.who, expected };
+  }),
+);
+
+let server: RunningServer;
+const sessions = new Map<string, ApiClient>();
+
+beforeAll(async () => {
+  server = await startTestServer({ WORKERS: 'off' });
+  for (const { username } of callers) if (username) sessions.set(username, await ApiClient.signedIn(server.url, username));
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** The caller's shared session, a fresh one when the call ends or replaces it, or none for anonymous. */
+async function clientFor(username: string | undefined, own: boolean): Promise<ApiClient> {
+  if (!username) return new ApiClient(server.url);
+  return own ? ApiClient.signedIn(server.url, username) : sessions.get(username)!;
+}
+
+/** Calls the sample request and returns its status, content type and (for ordinary routes) body text. */
+async function call(route: string, entry: Entry, client: ApiClient): Promise<{ status: number; type: string; text: string }> {
+  const [method, path] = route.split(' ') as [string, string];
+  const url = entry.sample ?? path;
+  if (entry.stream) {
+    const controller = new AbortController();
+    const stream = await client.events(url, controller.signal);
+    controller.abort();
+    await stream.done;
+    return { status: stream.response.status, type: stream.response.headers.get('content-type') ?? '', text: '' };
+  }
+  const body = typeof entry.body === 'function' ? (entry.body as () => unknown)() : entry.body;
+  const response = await client.raw(method, url, body);
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+}
+
+describe('the role × route matrix', () => {
+  it('has an entry for every route registered under /api', () => {
+    const registered = listRoutes(server.app, '/api').map((r) => `${r.method} ${r.path}`);
+    expect(registered.filter((route) => !(route in matrix))).toEqual([]);
+  });
+
+  it('names only routes that exist', () => {
+    const registered = new Set(listRoutes(server.app, '/api').map((r) => `${r.method} ${r.path}`));
+    expect(Object.keys(matrix).filter((route) => !registered.has(route))).toEqual([]);
+  });
+
+  it.each(cases)('$route as $who: $expected', async ({ route, entry, caller, expected }) => {
+    const client = await clientFor(caller.username, entry.ownSession ?? false);
+
+    const { status, type, text } = await call(route, entry, client);
+
+    if (expected === 'passes') {
+      expect([401, 403], `${route} answered ${status}: ${text}`).not.toContain(status);
+      expect(status, `${route} answered ${status}: ${text}`).toBeLessThan(500);
+      if (entry.stream) expect(type).toMatch(/^text\/event-stream/);
+    } else {
+      expect(status, `${route} answered ${status}: ${text}`).toBe(Number(expected));
+    }
+  });
+});
