@@ -4,11 +4,41 @@ import type zhCN from './zh-CN';
 const en: typeof zhCN = {
   app: {
     name: 'Lianqin · Joint Enforcement for City Management',
+    shortName: 'Lianqin',
     toggleMenu: 'Expand or collapse the menu',
     language: 'Language',
   },
   menu: {
     status: 'System status',
+  },
+  common: {
+    confirm: 'OK',
+    cancel: 'Cancel',
+    save: 'Save',
+    close: 'Close',
+    search: 'Search',
+    reset: 'Reset',
+    retry: 'Retry',
+    all: 'All',
+    actions: 'Actions',
+    loadFailed: 'Loading failed',
+    networkError: 'Cannot reach the server; check the network and try again',
+  },
+  role: {
+    inspector: 'Grid inspector',
+    'hotline-operator': '12345 hotline operator',
+    'command-centre': 'Command centre',
+    liaison: 'Department liaison',
+    supervisor: 'Supervisor',
+    coordinator: 'Joint-operation coordinator',
+    designer: 'Process designer',
+    admin: 'Administrator',
+  },
+  layout: {
+    userMenu: 'User menu',
+    changePassword: 'Change password',
+    signOut: 'Sign out',
+    signedOut: 'Signed out',
   },
   status: {
     title: 'System status',

@@ -56,6 +56,8 @@ export const currentLocale = computed<AppLocale>(() => i18n.global.locale.value 
 export const elementLocale = computed(() => (currentLocale.value === 'en' ? elEn : elZhCn));
 
 function applyToDocument(locale: AppLocale): void {
+  // Unit tests of pure logic import messages without a DOM.
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = locale;
   document.title = i18n.global.t('app.name');
 }

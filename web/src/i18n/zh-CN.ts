@@ -2,11 +2,41 @@
 export default {
   app: {
     name: '联勤 · 城市精细化管理联合执法平台',
+    shortName: '联勤',
     toggleMenu: '展开或收起菜单',
     language: '语言',
   },
   menu: {
     status: '系统状态',
+  },
+  common: {
+    confirm: '确定',
+    cancel: '取消',
+    save: '保存',
+    close: '关闭',
+    search: '查询',
+    reset: '重置',
+    retry: '重试',
+    all: '全部',
+    actions: '操作',
+    loadFailed: '加载失败',
+    networkError: '无法连接服务器，请检查网络后重试',
+  },
+  role: {
+    inspector: '网格员',
+    'hotline-operator': '12345坐席',
+    'command-centre': '指挥中心',
+    liaison: '部门联络员',
+    supervisor: '督办',
+    coordinator: '联合行动协调员',
+    designer: '流程设计员',
+    admin: '系统管理员',
+  },
+  layout: {
+    userMenu: '用户菜单',
+    changePassword: '修改密码',
+    signOut: '退出登录',
+    signedOut: '已退出登录',
   },
   status: {
     title: '系统状态',

@@ -33,7 +33,7 @@ describe('POST /api/cases/:caseNo/comments', () => {
     const detail = await detailAs('wangge', caseNo);
     expect(detail.comments).toContainEqual(created);
     expect(detail.timeline).toContainEqual(expect.objectContaining({ kind: 'comment', title: '发表评论', actor: 'zhihui', department: 'command-centre', detail: { commentId: created.id, body: '请网格员补充现场照片' } }));
-    expect(detail.timeline).toContainEqual(expect.objectContaining({ kind: 'audit', title: '发表评论', actor: 'zhihui' }));
+    expect(detail.timeline.filter((e: { title: string }) => e.title === '发表评论')).toHaveLength(1);
   });
 
   it.each([

@@ -47,7 +47,6 @@ const eventTitles: Record<CaseEventType, string> = {
 const auditTitles: Record<string, string> = {
   'case.create': '建立案卷',
   'case.photo-upload': '上传照片',
-  'case.comment': '发表评论',
 };
 
 /** Engine activities that say nothing a reader needs: routing gateways, multi-instance wrappers, and user tasks (listed from the task history). */
@@ -73,7 +72,8 @@ export async function caseTimeline(c: CaseFile, sources: TimelineSources): Promi
       department: e.department,
       detail: { ...parseJson(e.data), onTime: e.onTime },
     })),
-    ...audits.map((a) => ({
+    // A comment's own entry carries its text; its audit record would only repeat it.
+    ...audits.filter((a) => a.action !== 'case.comment').map((a) => ({
       at: a.at.toISOString(),
       kind: 'audit',
       title: auditTitles[a.action] ?? `操作记录 ${a.action}`,

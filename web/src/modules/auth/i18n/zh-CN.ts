@@ -1,0 +1,40 @@
+/** Chinese messages of the auth module. */
+export default {
+  auth: {
+    login: {
+      product: '联勤',
+      tagline: '城市精细化管理联合执法平台',
+      title: '账号登录',
+      username: '用户名',
+      usernamePlaceholder: '请输入用户名',
+      password: '密码',
+      passwordPlaceholder: '请输入密码',
+      submit: '登录',
+      usernameRequired: '请输入用户名',
+      passwordRequired: '请输入密码',
+      failed: '登录失败',
+      notice: '本系统仅限授权工作人员使用，所有操作均记录审计日志。',
+    },
+    sessionEnded: '登录已失效，请重新登录',
+    forbidden: {
+      title: '无权访问',
+      description: '您的账号没有打开该页面的权限。如需开通，请联系系统管理员。',
+      back: '返回待办任务',
+    },
+    password: {
+      title: '修改密码',
+      current: '当前密码',
+      new: '新密码',
+      confirm: '确认新密码',
+      hint: '至少 10 位，须包含字母和数字',
+      currentRequired: '请输入当前密码',
+      newRequired: '请输入新密码',
+      tooShort: '新密码至少 10 位',
+      needsLetterAndDigit: '新密码须包含字母和数字',
+      confirmRequired: '请再次输入新密码',
+      mismatch: '两次输入的新密码不一致',
+      submit: '确认修改',
+      changed: '密码已修改，您在其他设备上的登录已失效',
+    },
+  },
+};
