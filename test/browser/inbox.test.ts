@@ -67,6 +67,28 @@ describe('the department liaison inbox in Chromium', () => {
     await context.close();
   });
 
+  it('tells the second of two liaisons claiming one task who has it, and refreshes the list', async () => {
+    // given a sanitation task open in a colleague's inbox, whose live updates are held back so that the list is stale
+    const c = await flow.report({ categoryCode: 'E0103', description: '人行道泥沙未清扫' });
+    await flow.accept(c.processInstanceId);
+    const [handle] = await flow.tasks(c.processInstanceId, 'handle');
+    const { context, page } = await signedInPage('huanwei2');
+    await page.route('**/api/tasks/stream', (route) => route.abort());
+    await page.goto(`${server.url}/inbox`);
+    await rowOf(page, c.caseNo).locator('[data-test="claim"]').waitFor();
+
+    // when 孙磊 claims it first, and then the colleague tries
+    await (await flow.as('huanwei')).post(`/api/tasks/${handle!.id}/claim`);
+    await rowOf(page, c.caseNo).locator('[data-test="claim"]').click();
+
+    // then the message names 孙磊 and the row now shows the task as his
+    await page.getByText(/已被.*孙磊.*签收/).first().waitFor();
+    await rowOf(page, c.caseNo).locator('[data-test="assignee"]').getByText('孙磊').waitFor();
+    expect(await rowOf(page, c.caseNo).locator('[data-test="claim"]').count()).toBe(0);
+    await screenshot(page, 'inbox-claim-conflict');
+    await context.close();
+  });
+
   it('never shows a sanitation task to commerce, not even through its URL', async () => {
     // given a case dispatched to sanitation only
     const c = await flow.report({ categoryCode: 'C0301', description: '垃圾桶满溢' });
