@@ -13,6 +13,8 @@ export interface TaskCaseSummary {
   address: string | null;
   streetCode: string | null;
   gridCode: string | null;
+  /** The unit grid as people call it, e.g. 稻香社区0011号网格. */
+  gridName: string | null;
   urgent: boolean;
 }
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../auth/index.js';
 import { categoryOf } from '../categories/index.js';
 import { AssistanceRequestEntity } from '../department-records/index.js';
 import { DepartmentEntity } from '../departments/index.js';
-import { CommunityEntity, StreetEntity, UnitGridEntity } from '../grids/index.js';
+import { CommunityEntity, gridDisplayName, StreetEntity, UnitGridEntity } from '../grids/index.js';
 import { UserEntity } from '../users/index.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseCommentEntity } from './case-comment.entity.js';
@@ -40,7 +40,7 @@ export async function getCaseDetail(deps: { dataSource: DataSource; engine: Engi
   return {
     ...caseSummary(c),
     categoryClass: category?.className ?? null,
-    gridName: grid && community ? `${community.name}${grid.code.slice(-4)}号网格` : (grid?.code ?? null),
+    gridName: grid ? gridDisplayName(grid.code, community?.name) : null,
     gridType: grid?.gridType ?? null,
     inspector: grid?.inspector ?? null,
     streetName: street?.name ?? null,

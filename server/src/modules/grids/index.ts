@@ -15,3 +15,4 @@ export {
 } from './district-geojson.js';
 export { buildGridLocator, loadGridLocator, sharedGridLocator, type GridLocator, type GridLocation } from './grid-locator.js';
 export { seedGeography, seedGridInspectors, geographyRows, type GeographySeeded } from './seed-geography.js';
+export { gridDisplayName } from './grid-name.js';

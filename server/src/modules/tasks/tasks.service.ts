@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/index.js';
 import type { CurrentUser } from '../auth/index.js';
 import { categoryOf } from '../categories/index.js';
+import { CommunityEntity, gridDisplayName } from '../grids/index.js';
 import { CaseFileEntity, type CaseFile } from '../cases/case-file.entity.js';
 import { validateSubmission, type FormRegistry, type FormSchema } from '../forms/index.js';
 import { UserEntity } from '../users/index.js';
@@ -126,6 +127,8 @@ async function toViews(deps: TaskDeps, tasks: Task[]): Promise<TaskView[]> {
   if (tasks.length === 0) return [];
   const cases = await deps.dataSource.manager.findBy(CaseFileEntity, { processInstanceId: In([...new Set(tasks.map((t) => t.processInstanceId))]) });
   const byInstance = new Map(cases.map((c) => [c.processInstanceId, c]));
+  const communityCodes = [...new Set(cases.map((c) => c.communityCode).filter((code): code is string => code !== null))];
+  const communities = new Map((communityCodes.length ? await deps.dataSource.manager.findBy(CommunityEntity, { code: In(communityCodes) }) : []).map((m) => [m.code, m.name]));
   const assignees = [...new Set(tasks.map((t) => t.assignee).filter((a): a is string => a !== null))];
   const names = new Map((assignees.length ? await deps.dataSource.manager.findBy(UserEntity, { username: In(assignees) }) : []).map((u) => [u.username, u.displayName]));
   const now = Date.now();
@@ -139,13 +142,14 @@ async function toViews(deps: TaskDeps, tasks: Task[]): Promise<TaskView[]> {
     assignee: t.assignee,
     assigneeName: t.assignee ? (names.get(t.assignee) ?? t.assignee) : null,
     formKey: t.camundaFormRef?.key ?? null,
-    case: caseSummary(byInstance.get(t.processInstanceId)),
+    case: caseSummary(byInstance.get(t.processInstanceId), communities),
   }));
 }
 
-function caseSummary(c: CaseFile | undefined): TaskView['case'] {
+function caseSummary(c: CaseFile | undefined, communities: ReadonlyMap<string, string>): TaskView['case'] {
   if (!c) return null;
-  return { caseNo: c.caseNo, categoryCode: c.categoryCode, categoryName: categoryOf(c.categoryCode)?.name ?? c.categoryCode, description: c.description, address: c.address, streetCode: c.streetCode, gridCode: c.gridCode, urgent: c.urgent };
+  const gridName = c.gridCode ? gridDisplayName(c.gridCode, c.communityCode ? communities.get(c.communityCode) : null) : null;
+  return { caseNo: c.caseNo, categoryCode: c.categoryCode, categoryName: categoryOf(c.categoryCode)?.name ?? c.categoryCode, description: c.description, address: c.address, streetCode: c.streetCode, gridCode: c.gridCode, gridName, urgent: Boolean(c.urgent) };
 }
 
 function matches(t: TaskView, q: ListQuery): boolean {
