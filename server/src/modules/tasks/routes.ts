@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { parseBody, parseQuery } from '../../http/validate.js';
-import { requireUser, userOf } from '../auth/index.js';
+import { requireUser, userOf, userOfSession } from '../auth/index.js';
 import { completeTaskBody, extensionBody, returnTaskBody, suspendBody, taskListQuery } from './tasks.schema.js';
 import { getTaskDiagram } from './task-diagram.js';
 import type { TaskStreamHub } from './task-stream.js';
@@ -19,7 +19,8 @@ export function taskRoutes(deps: TaskDeps & { stream: TaskStreamHub }): Router {
     res.json(await listTasks(deps, userOf(req), parseQuery(taskListQuery, req)));
   });
   router.get('/tasks/stream', (req, res) => {
-    deps.stream.subscribe(userOf(req), res);
+    const token = req.sessionToken!;
+    deps.stream.subscribe(userOf(req), res, async () => (await userOfSession(deps.dataSource, token)) !== undefined);
   });
   router.get('/tasks/:taskId', async (req, res) => {
     res.json(await getTask(deps, userOf(req), req.params.taskId));

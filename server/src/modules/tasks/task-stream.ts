@@ -7,10 +7,18 @@ import { inboxQuery } from './task-access.js';
 
 export type { TaskStreamMessage };
 
+/** Tells whether the session behind a stream is still live (not signed out, expired or deactivated). */
+export type SessionCheck = () => Promise<boolean>;
+
+/** A stream's session is checked again at every this many polls. */
+const pollsPerSessionCheck = 5;
+
 /** One open event stream of one signed-in user. */
 interface Subscriber {
   user: CurrentUser;
   res: Response;
+  sessionLive: SessionCheck;
+  sessionCheckedAt: number;
   /** Fingerprint of each task the user saw at the last poll; undefined until the first poll. */
   seen?: Map<string, string>;
 }
@@ -35,12 +43,12 @@ export class TaskStreamHub {
     private readonly pollMs: number,
   ) {}
 
-  /** Opens an event stream on the response; it ends when the browser disconnects or the hub closes. */
-  subscribe(user: CurrentUser, res: Response): void {
+  /** Opens an event stream on the response; it ends when the browser disconnects, the session ends or the hub closes. */
+  subscribe(user: CurrentUser, res: Response, sessionLive: SessionCheck): void {
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     res.write(`retry: 3000\n\n`);
-    const subscriber: Subscriber = { user, res };
+    const subscriber: Subscriber = { user, res, sessionLive, sessionCheckedAt: Date.now() };
     this.subscribers.add(subscriber);
     res.on('close', () => this.subscribers.delete(subscriber));
     this.schedule(0);
@@ -80,6 +88,7 @@ export class TaskStreamHub {
   }
 
   private async poll(): Promise<void> {
+    await this.endStaleSessions();
     const byUser = new Map<string, Subscriber[]>();
     for (const s of this.subscribers) byUser.set(s.user.username, [...(byUser.get(s.user.username) ?? []), s]);
     await Promise.all(
@@ -90,6 +99,21 @@ export class TaskStreamHub {
           for (const s of streams) this.send(s, now);
         } catch (error) {
           this.logger.debug({ err: error }, 'task stream poll failed; trying again at the next tick');
+        }
+      }),
+    );
+  }
+
+  /** Ends the streams whose session ended since it opened, so that a signed-out or deactivated user hears nothing more. */
+  private async endStaleSessions(): Promise<void> {
+    const due = [...this.subscribers].filter((s) => Date.now() - s.sessionCheckedAt >= this.pollMs * pollsPerSessionCheck);
+    await Promise.all(
+      due.map(async (s) => {
+        s.sessionCheckedAt = Date.now();
+        const live = await s.sessionLive().catch(() => true);
+        if (!live) {
+          this.subscribers.delete(s);
+          s.res.end();
         }
       }),
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskDiagram, TaskStreamMessage } from '../../contracts/tasks.js';
 import { CaseFlow } from '../../../../test/e2e/case-flow.js';
-import type { EventStream } from '../../../../test/support/api-client.js';
+import { ApiClient, type EventStream } from '../../../../test/support/api-client.js';
 import { eventually } from '../../../../test/support/test-env.js';
 import { startTestServer } from '../../../../test/support/test-server.js';
 import type { RunningServer } from '../../server.js';
@@ -46,6 +46,17 @@ describe('live inbox updates', () => {
     await sanitation.post(`/api/tasks/${handle!.id}/claim`);
     await eventually(async () => sanitationStream.received.length > seenBefore && changedIds(sanitationStream).has(handle!.id), { what: 'the claim on the stream' });
     expect(changedIds(commerceStream).has(handle!.id)).toBe(false);
+  });
+
+  it('ends the stream once its session is signed out', async () => {
+    // given an open stream of a session of its own
+    const session = await ApiClient.signedIn(server.url, 'huanwei2');
+    const stream = await session.events('/api/tasks/stream', closeStreams.signal);
+
+    // when the session signs out elsewhere, then the server ends the stream
+    await session.post('/api/auth/logout');
+    await stream.done;
+    expect(stream.response.status).toBe(200);
   });
 
   it('answers 401 to a stream without a session', async () => {
