@@ -23,3 +23,11 @@ export function auditActionLabel(action: string): string {
 export function auditTargetTypeLabel(type: string): string {
   return translated(`admin.audit.targetTypeName.${type}`) ?? type;
 }
+
+/** A readable label of a before/after field path (e.g. roles.0 → 角色 [0]); the path itself when its field is unknown. */
+export function auditFieldLabel(path: string): string {
+  const [field, ...rest] = path.split('.');
+  const label = field ? translated(`admin.audit.diff.fieldName.${field}`) : undefined;
+  if (!label) return path;
+  return rest.length ? `${label} [${rest.join('.')}]` : label;
+}
