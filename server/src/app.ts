@@ -10,7 +10,6 @@ import type { EngineClient } from './engine/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authenticate, authRoutes } from './modules/auth/index.js';
 import { caseRoutes } from './modules/cases/index.js';
-import { FormRegistry } from './modules/forms/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
 import { taskRoutes, TaskStreamHub } from './modules/tasks/index.js';
 import { userRoutes } from './modules/users/index.js';
@@ -43,7 +42,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', healthRoutes(deps.engine, deps.state));
   app.use('/api', authRoutes(deps.dataSource, { secureCookies: deps.config.PUBLIC_URL?.startsWith('https:') ?? false, signInAttempts: deps.config.SIGN_IN_ATTEMPTS }));
   app.use('/api', caseRoutes({ config: deps.config, dataSource: deps.dataSource, engine: deps.engine }));
-  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, forms: new FormRegistry(deps.config.PROCESSES_DIR), stream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) }));
+  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, stream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) }));
   app.use('/api', referenceRoutes({ config: deps.config, dataSource: deps.dataSource }));
   app.use('/api', userRoutes(deps.dataSource));
   app.use('/api', auditRoutes(deps.dataSource));

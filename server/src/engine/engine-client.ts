@@ -150,6 +150,11 @@ export class EngineClient {
     return fromEngineVariables(raw);
   }
 
+  /** The Camunda Form a task references with camunda:formRef, as the engine deployed it (form-js JSON). */
+  deployedForm<T>(taskId: string): Promise<T> {
+    return this.http.send({ method: 'GET', path: `/task/${enc(taskId)}/deployed-form`, read: true });
+  }
+
   claim(taskId: string, userId: string): Promise<void> {
     return this.http.send({ method: 'POST', path: `/task/${enc(taskId)}/claim`, body: { userId } });
   }

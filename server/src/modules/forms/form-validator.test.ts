@@ -1,9 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../errors/index.js';
-import { FormRegistry, validateSubmission } from './form-validator.js';
+import { validateSubmission, type FormSchema } from './form-validator.js';
 
-const forms = new FormRegistry(fileURLToPath(new URL('../../../../processes', import.meta.url)));
+/** The forms of processes/, as deployed with the BPMN. */
+const forms = {
+  get: async (key: string) => JSON.parse(await readFile(new URL(`../../../../processes/${key}.form`, import.meta.url), 'utf8')) as FormSchema,
+};
 
 describe('server-side validation of Camunda Forms', () => {
   it('accepts a filing decision with only the fields its choice shows', async () => {
@@ -33,9 +36,5 @@ describe('server-side validation of Camunda Forms', () => {
     expect(validateSubmission(dispatch, { manualDepartments: ['sanitation', 'commerce'] })).toEqual({ manualDepartments: ['sanitation', 'commerce'] });
     const handling = await forms.get('case-handling');
     expect(() => validateSubmission(handling, { handlingResult: 'x'.repeat(1001) })).toThrow(/最多 1000 个字/);
-  });
-
-  it('answers an unknown or unsafe form key with not found', async () => {
-    await expect(forms.get('../package')).rejects.toThrow(/No form/);
   });
 });

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { evaluate } from 'feelin';
-import { NotFoundError, ValidationError, type FieldIssue } from '../../errors/index.js';
+import { ValidationError, type FieldIssue } from '../../errors/index.js';
 
 /** The parts of a Camunda Form (form-js schema) that the server checks. */
 interface FormComponent {
@@ -14,27 +12,10 @@ interface FormComponent {
   components?: FormComponent[];
 }
 
+/** A Camunda Form (form-js schema) as deployed with the BPMN. */
 export interface FormSchema {
   id: string;
   components: FormComponent[];
-}
-
-/** Loads the deployed forms from processes/ by their id, once. */
-export class FormRegistry {
-  private readonly cache = new Map<string, Promise<FormSchema>>();
-
-  constructor(private readonly dir: string) {}
-
-  get(formKey: string): Promise<FormSchema> {
-    if (!/^[a-z0-9-]+$/.test(formKey)) return Promise.reject(new NotFoundError(`No form ${formKey}`));
-    let form = this.cache.get(formKey);
-    if (!form) {
-      form = readFile(path.join(this.dir, `${formKey}.form`), 'utf8').then((text) => JSON.parse(text) as FormSchema);
-      form.catch(() => this.cache.delete(formKey));
-      this.cache.set(formKey, form);
-    }
-    return form;
-  }
 }
 
 /**

@@ -1,1 +1,1 @@
-export { FormRegistry, validateSubmission, type FormSchema } from './form-validator.js';
+export { validateSubmission, type FormSchema } from './form-validator.js';

@@ -7,7 +7,7 @@ import type { CurrentUser } from '../auth/index.js';
 import { categoryOf } from '../categories/index.js';
 import { CommunityEntity, gridDisplayName } from '../grids/index.js';
 import { CaseFileEntity, type CaseFile } from '../cases/case-file.entity.js';
-import { validateSubmission, type FormRegistry, type FormSchema } from '../forms/index.js';
+import { validateSubmission, type FormSchema } from '../forms/index.js';
 import { UserEntity } from '../users/index.js';
 import { inboxQuery } from './task-access.js';
 import type { z } from 'zod';
@@ -20,7 +20,6 @@ export type { TaskView };
 export interface TaskDeps {
   engine: EngineClient;
   dataSource: DataSource;
-  forms: FormRegistry;
 }
 
 /** Window of "due soon". */
@@ -48,7 +47,7 @@ export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQu
 export async function getTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<TaskDetail> {
   const task = await visibleTask(deps, user, taskId);
   const [view] = await toViews(deps, [task]);
-  return { ...view!, form: task.camundaFormRef ? await deps.forms.get(task.camundaFormRef.key) : null };
+  return { ...view!, form: task.camundaFormRef ? await deps.engine.deployedForm<FormSchema>(task.id) : null };
 }
 
 /** Claims a task; a task claimed by someone else is a clear conflict. */
@@ -76,7 +75,8 @@ export async function unclaimTask(deps: TaskDeps, user: CurrentUser, taskId: str
 export async function completeTask(deps: TaskDeps, user: CurrentUser, taskId: string, values: Record<string, unknown>): Promise<void> {
   const task = await ownTask(deps, user, taskId);
   if (!task.camundaFormRef) throw new ConflictError('该任务没有表单，不能在此完成');
-  const accepted = validateSubmission(await deps.forms.get(task.camundaFormRef.key), values);
+  // The form the engine deployed for this task, not a file that may have changed since.
+  const accepted = validateSubmission(await deps.engine.deployedForm<FormSchema>(task.id), values);
   // Completing the handling task is the "done" outcome; the other outcomes have their own actions.
   const variables = task.taskDefinitionKey === 'handle' ? { ...accepted, handlingOutcome: 'done' } : accepted;
   await deps.engine.completeTask(taskId, variables as never);
