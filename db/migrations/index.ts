@@ -3,6 +3,7 @@ import { HolidayOverride1763900000000 } from './1763900000000-holiday-override.j
 import { GridsShopsCrews1763950000000 } from './1763950000000-grids-shops-crews.js';
 import { CaseRecords1764000000000 } from './1764000000000-case-records.js';
 import { SessionsPhotosComments1764100000000 } from './1764100000000-sessions-photos-comments.js';
+import { AuditLookups1764200000000 } from './1764200000000-audit-lookups.js';
 
 /** Every migration, in order. Listed explicitly so that ESM, tsx and Vitest load them alike. */
-export const migrations = [Foundation1763800000000, HolidayOverride1763900000000, GridsShopsCrews1763950000000, CaseRecords1764000000000, SessionsPhotosComments1764100000000];
+export const migrations = [Foundation1763800000000, HolidayOverride1763900000000, GridsShopsCrews1763950000000, CaseRecords1764000000000, SessionsPhotosComments1764100000000, AuditLookups1764200000000];

@@ -50,16 +50,17 @@ export async function start(config: Config, logger: Logger = createLogger(config
   };
   const stopDeploying = config.DEPLOY_ON_START ? keepDeploying(config, engine, dataSource, state, logger) : () => undefined;
 
+  const taskStream = new TaskStreamHub(engine, logger, config.TASK_STREAM_POLL_MS);
   let workers: WorkerRuntime | undefined;
   if (config.WORKERS === 'in-process') {
-    workers = createWorkerRuntime(config, dataSource, logger, 'api').register(handlersOf(config.WORKER_DEPARTMENTS, workerDeps(config, dataSource)));
+    // A worker's step may create user tasks: open inboxes hear of them at once, not at the next tick.
+    workers = createWorkerRuntime(config, dataSource, logger, 'api', () => taskStream.nudge()).register(handlersOf(config.WORKER_DEPARTMENTS, workerDeps(config, dataSource)));
     state.workers.topics = [...workers.subscribedTopics];
     workers.start();
   }
 
   const stopDraining = config.WEBHOOK_URL ? startOutboxDrainer(dataSource, config.WEBHOOK_URL, config.OUTBOX_INTERVAL_MS, logger) : async () => undefined;
 
-  const taskStream = new TaskStreamHub(engine, logger, config.TASK_STREAM_POLL_MS);
   const app = createApp({ config, dataSource, engine, state, logger, taskStream });
   const server = await listen(app, config.PORT, config.HOST);
   const port = (server.address() as AddressInfo).port;
@@ -87,7 +88,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
 }
 
 /** A worker runtime configured from the settings. */
-export function createWorkerRuntime(config: Config, dataSource: DataSource, logger: Logger, name: string): WorkerRuntime {
+export function createWorkerRuntime(config: Config, dataSource: DataSource, logger: Logger, name: string, onSettled?: () => void): WorkerRuntime {
   return new WorkerRuntime({
     engineUrl: config.ENGINE_URL,
     engineUser: config.ENGINE_USER,
@@ -100,6 +101,7 @@ export function createWorkerRuntime(config: Config, dataSource: DataSource, logg
     longPollMs: config.WORKER_LONG_POLL_MS,
     retry: { attempts: config.WORKER_RETRIES + 1 },
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+    onSettled,
   });
 }
 

@@ -8,13 +8,14 @@ import { startEngine } from '../../scripts/lib/engine-process.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { dropDatabases, jdbcUrlOf, mysqlReachable, recreateDatabases, withDatabase } from '../../scripts/lib/mysql.js';
 import { runBare } from './bare-engine.js';
-import { runLianqin } from './lianqin-run.js';
+import { runLianqin, type InboxMode } from './lianqin-run.js';
 import { cpuPerCase, cpuSnapshot } from './cpu.js';
 import { percentile } from './stats.js';
 
 const cases = Number(process.env.BENCH_CASES ?? 60);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const warmup = Number(process.env.BENCH_WARMUP ?? 8);
+const inboxMode: InboxMode = process.env.BENCH_INBOX === 'poll' ? 'poll' : 'stream';
 
 async function main(): Promise<void> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/';
@@ -30,9 +31,9 @@ async function main(): Promise<void> {
     const server = await start(config);
     while (!server.state.deployment) await new Promise((resolve) => setTimeout(resolve, 200));
     console.log(`[bench] warm-up: ${warmup} cases each`);
-    await runLianqin(server, warmup, concurrency);
+    await runLianqin(server, warmup, concurrency, inboxMode);
     const lianqinStart = cpuSnapshot(engine.pid);
-    const lianqin = await runLianqin(server, cases, concurrency);
+    const lianqin = await runLianqin(server, cases, concurrency, inboxMode);
     const lianqinCpu = cpuPerCase(lianqinStart, cpuSnapshot(engine.pid), cases);
     await server.stop();
     await runBare(engine.url, warmup, concurrency);
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     const result = {
       cases,
       concurrency,
+      inbox: inboxMode,
       cases_per_s: round(casesPerS),
       bare_per_s: round(barePerS),
       ratio: round(casesPerS / barePerS),
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
     console.log(`
 | measure                                    | value |
 |--------------------------------------------|-------|
-| cases (concurrency)                        | ${cases} (${concurrency}) |
+| cases (concurrency), inbox                 | ${cases} (${concurrency}), ${inboxMode} |
 | Lianqin end to end, cases/s                | ${result.cases_per_s} |
 | bare engine, same BPMN, no-op, cases/s     | ${result.bare_per_s} |
 | ratio                                      | ${result.ratio} |

@@ -59,6 +59,8 @@ export interface ServerEvent {
 /** Reads a text/event-stream response in the background and keeps every event it receives. */
 export class EventStream {
   readonly received: ServerEvent[] = [];
+  /** Called with each event as it arrives. */
+  readonly listeners = new Set<(event: ServerEvent) => void>();
   readonly done: Promise<void>;
 
   constructor(readonly response: Response) {
@@ -79,7 +81,11 @@ export class EventStream {
         const fields = block.split('\n').filter((line) => !line.startsWith(':'));
         const event = fields.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
         const data = fields.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-        if (data) this.received.push({ event, data });
+        if (data) {
+          const received = { event, data };
+          this.received.push(received);
+          this.listeners.forEach((listener) => listener(received));
+        }
       }
     }
   }

@@ -10,6 +10,9 @@ export type { TaskStreamMessage };
 /** Tells whether the session behind a stream is still live (not signed out, expired or deactivated). */
 export type SessionCheck = () => Promise<boolean>;
 
+/** How long a nudge waits, so that a burst of changes costs one poll. */
+const nudgeDelayMs = 100;
+
 /** A stream's session is checked again at every this many polls. */
 const pollsPerSessionCheck = 5;
 
@@ -35,6 +38,9 @@ export class TaskStreamHub {
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
+  private nextPollAt = 0;
+  /** A change was announced while a poll ran, which may have missed it. */
+  private changedDuringPoll = false;
   private closed = false;
 
   constructor(
@@ -55,9 +61,11 @@ export class TaskStreamHub {
     this.heartbeat ??= setInterval(() => this.subscribers.forEach((s) => s.res.write(': keep-alive\n\n')), 20_000).unref();
   }
 
-  /** Polls now rather than at the next tick, after the API itself changed tasks. */
+  /** Polls soon rather than at the next tick, after tasks changed here (an API action, a worker's step). */
   nudge(): void {
-    if (this.subscribers.size > 0) this.schedule(0);
+    if (this.subscribers.size === 0) return;
+    if (this.polling) this.changedDuringPoll = true;
+    else this.schedule(nudgeDelayMs);
   }
 
   /** Number of open streams. */
@@ -75,14 +83,24 @@ export class TaskStreamHub {
     await this.polling;
   }
 
+  /** Polls after the delay, unless a poll is already due sooner; polls never overlap. */
   private schedule(delayMs: number): void {
     if (this.closed) return;
+    const at = Date.now() + delayMs;
+    if (this.timer && at >= this.nextPollAt) return;
     clearTimeout(this.timer);
+    this.nextPollAt = at;
     this.timer = setTimeout(() => {
-      if (this.polling) return this.schedule(this.pollMs);
+      this.timer = undefined;
+      if (this.polling) {
+        this.changedDuringPoll = true;
+        return;
+      }
       this.polling = this.poll().finally(() => {
         this.polling = undefined;
-        if (this.subscribers.size > 0) this.schedule(this.pollMs);
+        const again = this.changedDuringPoll;
+        this.changedDuringPoll = false;
+        if (this.subscribers.size > 0) this.schedule(again ? nudgeDelayMs : this.pollMs);
       });
     }, delayMs);
   }

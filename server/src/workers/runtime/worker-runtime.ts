@@ -27,6 +27,8 @@ export interface WorkerRuntimeOptions {
   retry?: Partial<RetryPolicy>;
   /** How long stop() waits for in-flight handlers before unlocking them. @default 30000 */
   shutdownGraceMs?: number;
+  /** Called after each task is settled, which may have moved a process on to new user tasks. */
+  onSettled?: () => void;
 }
 
 /**
@@ -164,6 +166,7 @@ export class WorkerRuntime {
     }).finally(() => {
       clearInterval(extender);
       this.inFlight.delete(task.id);
+      this.options.onSettled?.();
     });
     this.inFlight.set(task.id, { task, taskService, done });
     return done;
