@@ -70,6 +70,9 @@ export interface CaseDetail extends CaseSummary {
   gridName: string | null;
   gridType: string | null;
   inspector: string | null;
+  /** Display names of the reporter and the grid's inspector, where they have accounts. */
+  reporterName: string | null;
+  inspectorName: string | null;
   streetName: string | null;
   communityName: string | null;
   callerName: string | null;

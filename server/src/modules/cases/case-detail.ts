@@ -32,7 +32,7 @@ export async function getCaseDetail(deps: { dataSource: DataSource; engine: Engi
     manager.findOne(AssistanceRequestEntity, { where: { caseId: c.id }, order: { id: 'DESC' } }),
     manager.find(DepartmentEntity),
   ]);
-  const people = await directoryOf(deps.dataSource, [...comments.map((m) => m.author), ...audits.map((a) => a.actor)]);
+  const people = await directoryOf(deps.dataSource, [...comments.map((m) => m.author), ...audits.map((a) => a.actor), ...[c.reporter, grid?.inspector].filter((u): u is string => Boolean(u))]);
   const departmentNames = new Map(departments.map((d) => [d.code, d.nameZh]));
   const { entries, complete } = await caseTimeline(c, { engine: deps.engine, events, audits, comments, people, departmentNames });
   const hide = hidesRestrictedDetails(user);
@@ -43,6 +43,8 @@ export async function getCaseDetail(deps: { dataSource: DataSource; engine: Engi
     gridName: grid ? gridDisplayName(grid.code, community?.name) : null,
     gridType: grid?.gridType ?? null,
     inspector: grid?.inspector ?? null,
+    reporterName: c.reporter ? (people.get(c.reporter)?.displayName ?? null) : null,
+    inspectorName: grid?.inspector ? (people.get(grid.inspector)?.displayName ?? null) : null,
     streetName: street?.name ?? null,
     communityName: community?.name ?? null,
     callerName: c.callerName,

@@ -36,6 +36,8 @@ describe('GET /api/cases/:caseNo', () => {
     expect(detail.gridName).toMatch(/号网格$/);
     expect(detail.streetName).toMatch(/街道$/);
     expect(detail.communityName).toMatch(/社区$/);
+    expect(detail).toMatchObject({ reporter: 'wangge', reporterName: '网格员 张伟' });
+    expect(detail.inspectorName).toMatch(/^网格员 /);
     expect(detail.assistanceRequestNo).toBeNull();
   });
 

@@ -94,4 +94,22 @@ describe('worker runtime resilience', () => {
     expect(log.filter((entry) => entry.successLog)).toHaveLength(1);
     expect(log.filter((entry) => entry.failureLog)).toHaveLength(0);
   });
+
+  it('gives back a task that the engine locked for its last long poll after the worker stopped', async () => {
+    // given a worker whose long poll is open
+    const runtime = new WorkerRuntime({ engineUrl: testEnv().ENGINE_URL!, engineUser: 'demo', enginePassword: 'demo', name: 'after-stop-test', dataSource, logger: testLogger(), longPollMs: 3000, lockMs: 60_000 });
+    runtime.register([defineHandler({ topic: 'probe-after-stop', input: z.object({}), handle: async () => undefined })]);
+    runtime.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // when it stops, and a task of its topic is created while the engine still holds the poll
+    const stopping = runtime.stop();
+    const instance = await engine.startProcess('probe-after-stop', { businessKey: uniqueKey('after-stop') });
+    await stopping;
+
+    // then nothing is left locked for the stopped worker, so another worker can take the task at once
+    expect(await engine.lockedExternalTasks(runtime.workerId)).toEqual([]);
+    const [task] = await engine.externalTasks(instance.id);
+    expect(task!.lockExpirationTime ?? null).toBeNull();
+  });
 });

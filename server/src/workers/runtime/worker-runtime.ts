@@ -44,6 +44,8 @@ export class WorkerRuntime {
   private stopping = false;
   private pollErrors = 0;
   private backoffTimer?: NodeJS.Timeout;
+  /** When the engine may still answer the last long poll, locking tasks for this worker; 0 when none is open. */
+  private pollOpenUntil = 0;
   private readonly topics: string[] = [];
 
   constructor(private readonly options: WorkerRuntimeOptions) {
@@ -66,8 +68,13 @@ export class WorkerRuntime {
       autoPoll: false,
       interceptors: interceptor,
     });
-    this.client.on('poll:error', (error: unknown) => this.onPollError(error));
+    this.client.on('poll:start', () => (this.pollOpenUntil = Date.now() + (options.longPollMs ?? 20_000)));
+    this.client.on('poll:error', (error: unknown) => {
+      this.pollOpenUntil = 0;
+      this.onPollError(error);
+    });
     this.client.on('poll:success', () => {
+      this.pollOpenUntil = 0;
       if (this.pollErrors > 0) options.logger.info('engine reachable again; polling resumed');
       this.pollErrors = 0;
     });
@@ -105,6 +112,8 @@ export class WorkerRuntime {
     if (this.stopping) return;
     this.stopping = true;
     clearTimeout(this.backoffTimer);
+    // Read before the abort, which ends the poll on our side only.
+    const pollOpenUntil = this.pollOpenUntil;
     this.client.stop();
     this.pollAbort.abort();
     const grace = this.options.shutdownGraceMs ?? 30_000;
@@ -115,6 +124,12 @@ export class WorkerRuntime {
       await Promise.allSettled([...this.inFlight.values()].map(({ task, taskService }) => taskService.unlock(task)));
     }
     await this.unlockLeftovers();
+    // The engine does not see the aborted long poll go: until it times out, new tasks may still be locked for it.
+    const pollOpenFor = pollOpenUntil - Date.now();
+    if (pollOpenFor > 0) {
+      await delay(pollOpenFor + 250);
+      await this.unlockLeftovers();
+    }
     this.options.logger.info({ workerId: this.workerId }, 'worker stopped');
   }
 
