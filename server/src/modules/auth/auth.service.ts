@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { LessThan, type DataSource } from 'typeorm';
+import { In, LessThan, type DataSource } from 'typeorm';
 import { inTransaction } from '../../db/transaction.js';
 import { UnauthorizedError, ValidationError } from '../../errors/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -25,12 +25,21 @@ export async function signIn(dataSource: DataSource, username: string, password:
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await removeExpiredSessions(dataSource, user.id, now);
   await inTransaction(dataSource, async (manager) => {
-    await manager.delete(UserSessionEntity, { userId: user.id, expiresAt: LessThan(now) });
     await manager.insert(UserSessionEntity, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
     await recordAudit(manager, { actor: user.username, action: 'auth.sign-in', targetType: 'user', targetId: user.username });
   });
   return { token, user: toCurrentUser(user), expiresAt };
+}
+
+/**
+ * Housekeeping before a sign-in: the user's expired sessions go, by primary key. A range DELETE inside the sign-in
+ * transaction took gap locks on MySQL that deadlocked with other people's sign-ins at the same moment.
+ */
+async function removeExpiredSessions(dataSource: DataSource, userId: number, now: Date): Promise<void> {
+  const expired = await dataSource.manager.find(UserSessionEntity, { where: { userId, expiresAt: LessThan(now) }, select: { tokenHash: true } });
+  if (expired.length) await dataSource.manager.delete(UserSessionEntity, { tokenHash: In(expired.map((s) => s.tokenHash)) });
 }
 
 /** The user of a live session, or undefined. */

@@ -5,6 +5,7 @@ import type { RunningServer } from '../../server.js';
 import { hash } from '@node-rs/argon2';
 import { AuditRecordEntity } from '../audit/index.js';
 import { UserEntity } from '../users/index.js';
+import { demoPassword, demoUsers } from '../../../../db/seed/demo-data.js';
 
 let server: RunningServer;
 
@@ -42,6 +43,17 @@ describe('sign-in', () => {
     const blocked = await api.raw('POST', '/api/auth/login', { username: 'duban', password: 'Lianqin@2026' });
     expect(blocked.status).toBe(429);
     expect((await blocked.json()).error.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('signs many people in at the same moment, as a shift change does', async () => {
+    // given the demo accounts, each signing in twice at once
+    const people = demoUsers.map((u) => u.username).filter((u) => u !== 'duban');
+
+    // when all sign-ins arrive together
+    const statuses = await Promise.all([...people, ...people].map(async (username) => (await new ApiClient(server.url).raw('POST', '/api/auth/login', { username, password: demoPassword })).status));
+
+    // then every one of them succeeds
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
   });
 
   it('knows the user until sign-out, then answers 401', async () => {
