@@ -9,6 +9,12 @@ export interface UseJsonQueryOptions {
    * @default false
    */
   cache?: boolean;
+  /**
+   * How long to wait after the path changes before fetching, so that typing in a filter sends one request; the first
+   * fetch goes at once.
+   * @default 0
+   */
+  debounceMs?: number;
 }
 
 /** What a query composable returns: the latest data, the latest error, and a way to fetch again now. */
@@ -29,12 +35,13 @@ const cached = new Map<string, Promise<unknown>>();
 
 /** GETs a JSON resource whose path may change (null means "nothing to fetch yet"), refetching when it changes. */
 export function useJsonQuery<T>(path: MaybeRefOrGetter<string | null>, options: UseJsonQueryOptions = {}): UseJsonQueryReturn<T> {
-  const { cache = false } = options;
+  const { cache = false, debounceMs = 0 } = options;
   const data = shallowRef<T | null>(null);
   const error = shallowRef<Error | null>(null);
   const loading = ref(false);
   const receivedAt = shallowRef<Date | null>(null);
   let controller: AbortController | undefined;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
 
   function load(target: string, signal: AbortSignal): Promise<T> {
     if (!cache) return getJson<T>(target, { signal });
@@ -48,6 +55,7 @@ export function useJsonQuery<T>(path: MaybeRefOrGetter<string | null>, options: 
   }
 
   async function refresh(): Promise<void> {
+    clearTimeout(debounce);
     const target = toValue(path);
     controller?.abort();
     if (target === null) return;
@@ -68,8 +76,24 @@ export function useJsonQuery<T>(path: MaybeRefOrGetter<string | null>, options: 
     }
   }
 
-  watch(() => toValue(path), () => void refresh(), { immediate: true });
-  if (getCurrentScope()) onScopeDispose(() => controller?.abort());
+  let fetched = false;
+  watch(
+    () => toValue(path),
+    () => {
+      if (fetched && debounceMs > 0) {
+        clearTimeout(debounce);
+        debounce = setTimeout(() => void refresh(), debounceMs);
+      } else void refresh();
+      fetched = true;
+    },
+    { immediate: true },
+  );
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      clearTimeout(debounce);
+      controller?.abort();
+    });
+  }
 
   return { data, error, loading, receivedAt, refresh };
 }

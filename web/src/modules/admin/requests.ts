@@ -1,7 +1,6 @@
 import type { Role } from '@contracts/auth';
-import type { AuditPage } from '@contracts/audit';
 import type { CreateUserBody, ResetPasswordBody, UpdateUserBody, UserView } from '@contracts/users';
-import { getJson, patchJson, postJson, queryString } from '@/api/http';
+import { patchJson, postJson, queryString } from '@/api/http';
 
 /** Filters of GET /api/users; empty strings mean "any". */
 export interface UserFilters {
@@ -23,9 +22,9 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-/** GET /api/users: the accounts matching the filters. */
-export function fetchUsers(filters: UserFilters, signal?: AbortSignal): Promise<{ items: UserView[] }> {
-  return getJson<{ items: UserView[] }>(`/api/users${queryString({ ...filters })}`, { signal });
+/** The URL of GET /api/users: the accounts matching the filters. */
+export function usersPath(filters: UserFilters): string {
+  return `/api/users${queryString({ ...filters })}`;
 }
 
 /** POST /api/users: creates an account; 409 when the user name is taken. */
@@ -43,7 +42,7 @@ export function postUserPassword(id: number, body: ResetPasswordBody, signal?: A
   return postJson<void>(`/api/users/${id}/password`, body, { signal });
 }
 
-/** GET /api/audit: one page of audit records, newest first. */
-export function fetchAuditPage(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
-  return getJson<AuditPage>(`/api/audit${queryString({ ...query })}`, { signal });
+/** The URL of GET /api/audit: one page of audit records, newest first. */
+export function auditPath(query: AuditQuery): string {
+  return `/api/audit${queryString({ ...query })}`;
 }

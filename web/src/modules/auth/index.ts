@@ -4,7 +4,7 @@ export { installAuthGuard } from './guard';
 export { useSession, type UseSessionReturn } from './composables/use-session';
 export { fieldErrorsOf, errorMessageOf, type FieldErrors } from '@/api/api-errors';
 export { homePath } from './redirect';
-export { passwordRules } from './password-rules';
+export { passwordRules, confirmPasswordRules } from './password-rules';
 export { default as AuthPasswordDialog } from './components/AuthPasswordDialog.vue';
 
 /** Routes of the auth module: the sign-in page (open to all) and the page shown when a role is missing. */

@@ -13,3 +13,12 @@ export function passwordRules(requiredMessage: string): FormItemRule[] {
     { pattern: /^(?=.*[A-Za-z])(?=.*\d)/, message: t('auth.password.needsLetterAndDigit'), trigger: 'blur' },
   ];
 }
+
+/** The rules of a "type it again" field: filled in, and equal to the password it repeats. */
+export function confirmPasswordRules(password: () => string): FormItemRule[] {
+  const { t } = i18n.global;
+  return [
+    { required: true, message: t('auth.password.confirmRequired'), trigger: 'blur' },
+    { validator: (_rule, value, callback) => callback(value === password() ? undefined : new Error(t('auth.password.mismatch'))), trigger: 'blur' },
+  ];
+}

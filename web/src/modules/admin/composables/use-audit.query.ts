@@ -1,7 +1,7 @@
 import { toValue, type MaybeRefOrGetter } from 'vue';
 import type { AuditPage } from '@contracts/audit';
-import { fetchAuditPage, type AuditQuery } from '../requests';
-import { useApiQuery, type UseApiQueryReturn } from './use-api-query';
+import { useJsonQuery, type UseJsonQueryReturn } from '@/api/use-json.query';
+import { auditPath, type AuditQuery } from '../requests';
 
 /** Options of useAuditQuery. */
 export interface UseAuditQueryOptions {
@@ -14,14 +14,11 @@ export interface UseAuditQueryOptions {
   debounceMs?: number;
 }
 
-/** What useAuditQuery returns: the current page of audit records. */
-export type UseAuditQueryReturn = UseApiQueryReturn<AuditPage>;
+/** What useAuditQuery returns: the current page of audit records, null until the first answer. */
+export type UseAuditQueryReturn = UseJsonQueryReturn<AuditPage>;
 
 /** GET /api/audit for the audit log screen, kept up to date as filters and page change. */
 export function useAuditQuery(options: UseAuditQueryOptions): UseAuditQueryReturn {
-  const { query, debounceMs } = options;
-  return useApiQuery(() => ({ ...toValue(query) }), fetchAuditPage, {
-    initial: { items: [], total: 0, page: 1, pageSize: 20 },
-    debounceMs,
-  });
+  const { query, debounceMs = 300 } = options;
+  return useJsonQuery<AuditPage>(() => auditPath(toValue(query)), { debounceMs });
 }

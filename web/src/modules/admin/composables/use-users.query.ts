@@ -1,7 +1,7 @@
 import { toValue, type MaybeRefOrGetter } from 'vue';
 import type { UserView } from '@contracts/users';
-import { fetchUsers, type UserFilters } from '../requests';
-import { useApiQuery, type UseApiQueryReturn } from './use-api-query';
+import { useJsonQuery, type UseJsonQueryReturn } from '@/api/use-json.query';
+import { usersPath, type UserFilters } from '../requests';
 
 /** Options of useUsersQuery. */
 export interface UseUsersQueryOptions {
@@ -18,7 +18,7 @@ export interface UseUsersQueryOptions {
 }
 
 /** What useUsersQuery returns: the accounts, and the ways to refresh or patch the list. */
-export interface UseUsersQueryReturn extends UseApiQueryReturn<{ items: UserView[] }> {
+export interface UseUsersQueryReturn extends UseJsonQueryReturn<{ items: UserView[] }> {
   /** Puts a changed account in place of its old row without fetching the list again. */
   replace: (user: UserView) => void;
 }
@@ -27,11 +27,12 @@ const noFilters: UserFilters = { q: '', departmentCode: '', role: '', active: ''
 
 /** GET /api/users with filters, kept up to date as the filters change. */
 export function useUsersQuery(options: UseUsersQueryOptions = {}): UseUsersQueryReturn {
-  const { filters = noFilters, debounceMs } = options;
-  const query = useApiQuery(() => ({ ...toValue(filters) }), fetchUsers, { initial: { items: [] }, debounceMs });
+  const { filters = noFilters, debounceMs = 300 } = options;
+  const query = useJsonQuery<{ items: UserView[] }>(() => usersPath(toValue(filters)), { debounceMs });
 
   function replace(user: UserView): void {
-    query.data.value = { items: query.data.value.items.map((item) => (item.id === user.id ? user : item)) };
+    const items = query.data.value?.items ?? [];
+    query.data.value = { items: items.map((item) => (item.id === user.id ? user : item)) };
   }
 
   return { ...query, replace };

@@ -58,8 +58,6 @@ const en: typeof zhCN = {
         title: 'Reset the password of {name}',
         new: 'New password',
         confirm: 'Confirm new password',
-        confirmRequired: 'Enter the new password again',
-        mismatch: 'The two passwords differ',
         notice: 'All sessions of this user end; they sign in again with the new password.',
         submit: 'Reset password',
         done: 'Password of {name} reset',

@@ -56,8 +56,6 @@ export default {
         title: '重置 {name} 的密码',
         new: '新密码',
         confirm: '确认新密码',
-        confirmRequired: '请再次输入新密码',
-        mismatch: '两次输入的密码不一致',
         notice: '重置后该用户的所有登录将失效，需使用新密码重新登录。',
         submit: '重置密码',
         done: '已重置 {name} 的密码',

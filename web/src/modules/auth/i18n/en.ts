@@ -34,7 +34,7 @@ const en: typeof zhCN = {
       tooShort: 'A password needs at least 10 characters',
       needsLetterAndDigit: 'A password needs letters and digits',
       confirmRequired: 'Enter the new password again',
-      mismatch: 'The two new passwords differ',
+      mismatch: 'The two passwords differ',
       submit: 'Change password',
       changed: 'Password changed; your sessions on other devices have ended',
     },

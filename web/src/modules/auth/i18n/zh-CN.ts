@@ -32,7 +32,7 @@ export default {
       tooShort: '密码至少 10 位',
       needsLetterAndDigit: '密码须包含字母和数字',
       confirmRequired: '请再次输入新密码',
-      mismatch: '两次输入的新密码不一致',
+      mismatch: '两次输入的密码不一致',
       submit: '确认修改',
       changed: '密码已修改，您在其他设备上的登录已失效',
     },
