@@ -1,36 +1,40 @@
 // Runs the whole of Lianqin in one terminal: the engine jar (H2 unless ENGINE_DB_URL is set), the API with the web app, and the workers.
 import path from 'node:path';
-import { demoPassword, demoUsers } from '../db/seed/demo-data.js';
-import { loadConfig } from '../server/src/config/index.js';
+import { accountsWithDemoPassword } from '../db/seed/seed.js';
+import { loadConfig, loadedEngineSecret, type Config } from '../server/src/config/index.js';
 import { ConfigError } from '../server/src/errors/index.js';
 import { createLogger } from '../server/src/logger.js';
 import { start } from '../server/src/server.js';
 import { startEngine, type EngineProcess } from './lib/engine-process.js';
 import { portInUse } from './lib/free-port.js';
 import { ensureDatabases } from './lib/mysql.js';
+import { startBanner } from './lib/start-banner.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // With ENGINE_START and no ENGINE_PASSWORD, the first start creates DATA_DIR/secrets/engine-admin-password.
+  const config = loadConfig({ startsEngine: true });
   const logger = createLogger(config.LOG_LEVEL);
   if (config.DATABASE_URL) {
     const database = new URL(config.DATABASE_URL.replace(/^mariadb:/, 'mysql:')).pathname.slice(1);
     if (database) await ensureDatabases(config.DATABASE_URL, [database]);
   }
-  let engine: EngineProcess | undefined;
-  if (config.ENGINE_START) {
-    const engineUrl = new URL(config.ENGINE_URL);
-    const port = Number(engineUrl.port || 80);
-    if (await portInUse(port, engineUrl.hostname)) {
-      throw new Error(`Port ${port} is already in use, so the engine cannot start there. Stop what runs on it, or set ENGINE_URL=http://127.0.0.1:<free port>/engine-rest (or ENGINE_START=false to use that engine).`);
-    }
-    console.log(`[lianqin] starting the process engine on port ${port} (takes about 15 s)…`);
-    engine = await startEngine({ port, dataDir: path.resolve(config.DATA_DIR, 'engine'), adminUser: config.ENGINE_USER, adminPassword: config.ENGINE_PASSWORD });
-  }
+  const engine = config.ENGINE_START ? await startOwnEngine(config) : undefined;
   const server = await start(config, logger).catch(async (error: unknown) => {
     await engine?.stop();
     throw error;
   });
-  printBanner(server.url, new URL(config.ENGINE_URL).origin, engine?.pid);
+  console.log(
+    startBanner({
+      url: server.url,
+      engineOrigin: new URL(config.ENGINE_URL).origin,
+      enginePid: engine?.pid,
+      engineUser: config.ENGINE_USER,
+      engineSecret: loadedEngineSecret(),
+      demoData: config.DEMO_DATA,
+      // Demo data off but demo accounts left from an earlier start: say so, they still have the published password.
+      openDemoAccounts: config.DEMO_DATA ? [] : await accountsWithDemoPassword(server.dataSource),
+    }),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -46,20 +50,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printBanner(url: string, engineOrigin: string, enginePid: number | undefined): void {
-  const accounts = demoUsers.map((u) => `    ${u.username.padEnd(10)} ${u.displayName}（${u.roles.join(', ')}）`).join('\n');
-  console.log(`
-──────────────────────────────────────────────────────────────────
- 联勤 Lianqin 已启动 / is running
-   Web app:   ${url}
-   Health:    ${url}/api/health
-   Cockpit:   ${engineOrigin}/camunda  (engine admin, for operators)${enginePid ? `\n   Engine:    pid ${enginePid}` : ''}
-
- 演示账号 / demo accounts (password: ${demoPassword})
-${accounts}
-
- Ctrl-C stops everything.
-──────────────────────────────────────────────────────────────────`);
+/** Starts the engine jar on ENGINE_URL's port, its admin being ENGINE_USER with the resolved engine password. */
+async function startOwnEngine(config: Config): Promise<EngineProcess> {
+  const engineUrl = new URL(config.ENGINE_URL);
+  const port = Number(engineUrl.port || 80);
+  if (await portInUse(port, engineUrl.hostname)) {
+    throw new Error(`Port ${port} is already in use, so the engine cannot start there. Stop what runs on it, or set ENGINE_URL=http://127.0.0.1:<free port>/engine-rest (or ENGINE_START=false to use that engine).`);
+  }
+  console.log(`[lianqin] starting the process engine on port ${port} (takes about 15 s)…`);
+  return startEngine({
+    port,
+    dataDir: path.resolve(config.DATA_DIR, 'engine'),
+    adminUser: config.ENGINE_USER,
+    adminPassword: config.ENGINE_PASSWORD,
+    onNotice: (message) => console.log(message),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,8 @@ import { GridsShopsCrews1763950000000 } from './1763950000000-grids-shops-crews.
 import { CaseRecords1764000000000 } from './1764000000000-case-records.js';
 import { SessionsPhotosComments1764100000000 } from './1764100000000-sessions-photos-comments.js';
 import { AuditLookups1764200000000 } from './1764200000000-audit-lookups.js';
+import { AuditIntents1764300000000 } from './1764300000000-audit-intents.js';
+import { OutboxClaims1764400000000 } from './1764400000000-outbox-claims.js';
 
 /** Every migration, in order. Listed explicitly so that ESM, tsx and Vitest load them alike. */
-export const migrations = [Foundation1763800000000, HolidayOverride1763900000000, GridsShopsCrews1763950000000, CaseRecords1764000000000, SessionsPhotosComments1764100000000, AuditLookups1764200000000];
+export const migrations = [Foundation1763800000000, HolidayOverride1763900000000, GridsShopsCrews1763950000000, CaseRecords1764000000000, SessionsPhotosComments1764100000000, AuditLookups1764200000000, AuditIntents1764300000000, OutboxClaims1764400000000];

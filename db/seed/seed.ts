@@ -1,29 +1,68 @@
-import type { DataSource } from 'typeorm';
+import { verify } from '@node-rs/argon2';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../server/src/db/index.js';
 import { seedCrews } from '../../server/src/modules/crews/index.js';
 import { DepartmentEntity } from '../../server/src/modules/departments/index.js';
-import { seedGeography, seedGridInspectors } from '../../server/src/modules/grids/index.js';
+import { districtInspectors, seedGeography, seedGridInspectors } from '../../server/src/modules/grids/index.js';
 import { seedShops } from '../../server/src/modules/shops/index.js';
-import { createUserIfMissing } from '../../server/src/modules/users/index.js';
+import { createUserIfMissing, UserEntity, type SeedUser } from '../../server/src/modules/users/index.js';
 import { demoDepartments, demoPassword, demoUsers } from './demo-data.js';
 
-/** Inserts the demo departments, accounts, district geography, shops and sanitation crews that are missing; existing rows are left as they are. */
-export async function seedDemoData(dataSource: DataSource): Promise<{ departments: number; users: number; grids: number; shops: number; crews: number }> {
+/** Every account seeded with the published password: the demo users and the district's extra grid inspectors. */
+export const demoAccounts: readonly Omit<SeedUser, 'departmentCode'>[] = [...demoUsers, ...districtInspectors.map((i) => ({ ...i, roles: ['inspector' as const] }))];
+
+/** How many rows a seed inserted, by kind. */
+export interface Seeded {
+  departments: number;
+  grids: number;
+  users: number;
+  shops: number;
+  crews: number;
+}
+
+/**
+ * Inserts what is missing at start-up: always the departments and the district geography the app needs to run, and with
+ * `demo` the demo accounts (published password), shops and sanitation crews. Existing rows are left as they are.
+ */
+export async function seedData(dataSource: DataSource, { demo }: { demo: boolean }): Promise<Seeded> {
   return inTransaction(dataSource, async (manager) => {
-    let departments = 0;
-    for (const department of demoDepartments) {
-      if (await manager.existsBy(DepartmentEntity, { code: department.code })) continue;
-      // INSERT IGNORE / INSERT OR IGNORE: another process may seed the same rows at the same moment.
-      const { raw } = await manager.createQueryBuilder().insert().into(DepartmentEntity).values(department).orIgnore().updateEntity(false).execute();
-      departments += (raw as { affectedRows?: number } | undefined)?.affectedRows ?? 1;
-    }
-    let users = 0;
-    for (const user of demoUsers) if (await createUserIfMissing(manager, user, demoPassword)) users++;
-    users += await seedGridInspectors(manager, demoPassword);
-    const { grids } = await seedGeography(manager);
-    const shops = await seedShops(manager);
-    const crews = await seedCrews(manager);
-    return { departments, users, grids, shops, crews };
+    const reference = await seedReferenceData(manager);
+    const extra = demo ? await seedDemoExtras(manager) : { users: 0, shops: 0, crews: 0 };
+    return { ...reference, ...extra };
   });
 }
 
+/** Everything seedData inserts with demo data on; the test suite's global setup runs it once per run. */
+export function seedDemoData(dataSource: DataSource): Promise<Seeded> {
+  return seedData(dataSource, { demo: true });
+}
+
+/** The departments and units, and the streets, communities and unit grids of the district. */
+async function seedReferenceData(manager: EntityManager): Promise<{ departments: number; grids: number }> {
+  let departments = 0;
+  for (const department of demoDepartments) {
+    if (await manager.existsBy(DepartmentEntity, { code: department.code })) continue;
+    // INSERT IGNORE / INSERT OR IGNORE: another process may seed the same rows at the same moment.
+    const { raw } = await manager.createQueryBuilder().insert().into(DepartmentEntity).values(department).orIgnore().updateEntity(false).execute();
+    departments += (raw as { affectedRows?: number } | undefined)?.affectedRows ?? 1;
+  }
+  const { grids } = await seedGeography(manager);
+  return { departments, grids };
+}
+
+/** The demo accounts and grid inspectors with the published password, the demo shops and the sanitation crews. */
+async function seedDemoExtras(manager: EntityManager): Promise<{ users: number; shops: number; crews: number }> {
+  let users = 0;
+  for (const user of demoUsers) if (await createUserIfMissing(manager, user, demoPassword)) users++;
+  users += await seedGridInspectors(manager, demoPassword);
+  const shops = await seedShops(manager);
+  const crews = await seedCrews(manager);
+  return { users, shops, crews };
+}
+
+/** Active demo accounts that still sign in with the published password, e.g. left by an earlier start with demo data on. */
+export async function accountsWithDemoPassword(dataSource: DataSource): Promise<string[]> {
+  const accounts = await dataSource.manager.findBy(UserEntity, { username: In(demoAccounts.map((a) => a.username)), active: true });
+  const open = await Promise.all(accounts.map(async (a) => ((await verify(a.passwordHash, demoPassword)) ? a.username : undefined)));
+  return open.filter((username) => username !== undefined).sort();
+}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { repoRoot } from './paths.js';
 
 /** The engine jar built from engine/. */
@@ -15,8 +16,14 @@ export interface EngineProcessOptions {
   jdbcUrl?: string;
   jdbcUser?: string;
   jdbcPassword?: string;
-  adminUser?: string;
-  adminPassword?: string;
+  /** The engine admin (ENGINE_ADMIN_USER); the engine creates it, or gives it adminPassword when it exists. */
+  adminUser: string;
+  /** ENGINE_ADMIN_PASSWORD: the engine has no default and will not start without one. */
+  adminPassword: string;
+  /** ENGINE_BIND_ADDRESS; the engine listens on 127.0.0.1 unless told otherwise (from here or the environment). */
+  bindAddress?: string;
+  /** Called with each "[lianqin] …" notice of the engine host, such as the removal of the old demo user. */
+  onNotice?: (message: string) => void;
   /** @default 120000 */
   startTimeoutMs?: number;
   /** JVM options, replacing the quick-start defaults. */
@@ -36,8 +43,7 @@ export async function startEngine(options: EngineProcessOptions): Promise<Engine
   if (!existsSync(engineJar)) throw new Error(`Engine jar missing: ${engineJar}. Build it with npm run build:engine.`);
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = path.join(options.dataDir, 'engine.log');
-  const user = options.adminUser ?? 'demo';
-  const password = options.adminPassword ?? 'demo';
+  const { adminUser: user, adminPassword: password } = options;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ENGINE_PORT: String(options.port),
@@ -45,6 +51,7 @@ export async function startEngine(options: EngineProcessOptions): Promise<Engine
     ENGINE_ADMIN_USER: user,
     ENGINE_ADMIN_PASSWORD: password,
   };
+  if (options.bindAddress) env.ENGINE_BIND_ADDRESS = options.bindAddress;
   if (options.jdbcUrl) {
     env.ENGINE_DB_URL = options.jdbcUrl;
     env.ENGINE_DB_TYPE = 'mysql';
@@ -57,6 +64,13 @@ export async function startEngine(options: EngineProcessOptions): Promise<Engine
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  if (options.onNotice && child.stdout) {
+    const notice = options.onNotice;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const at = line.indexOf('[lianqin] ');
+      if (at >= 0) notice(line.slice(at));
+    });
+  }
   const url = `http://127.0.0.1:${options.port}/engine-rest`;
   const stop = () => stopChild(child);
   try {
@@ -73,12 +87,15 @@ async function waitUntilReady(url: string, user: string, password: string, child
   const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The engine exited with code ${child.exitCode} while starting; see ${logFile}`);
+    let status: number | undefined;
     try {
-      const response = await fetch(`${url}/version`, { headers: { authorization: auth }, signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
+      status = (await fetch(`${url}/version`, { headers: { authorization: auth }, signal: AbortSignal.timeout(2000) })).status;
     } catch {
       // not listening yet
     }
+    if (status === 200) return;
+    // The engine settles its admin's password before it listens, so a 401 now will not go away.
+    if (status === 401) throw new Error(`The engine refuses its admin user ${user} with the configured password (HTTP 401); see ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`The engine did not become ready within ${timeoutMs} ms; see ${logFile}`);

@@ -65,6 +65,28 @@ const matrix: Record<string, Entry> = {
   'GET /api/audit': { access: ['admin', 'supervisor'] },
 };
 
+/** Requests under each module's prefix that no route answers: 404 for everyone, never 401 or 403. */
+const unknownRoutes = [
+  'GET /api/health/extra',
+  'GET /api/auth/extra',
+  'POST /api/auth/me',
+  'GET /api/cases/00000000/extra',
+  'GET /api/cases/00000000/photos/1/extra',
+  'DELETE /api/cases/00000000',
+  'GET /api/tasks/no-such-task/extra',
+  'POST /api/tasks/no-such-task/extra',
+  'DELETE /api/tasks/no-such-task',
+  'GET /api/reference/extra',
+  'GET /api/settings/extra',
+  'GET /api/geo/extra',
+  'GET /api/users/999999999/extra',
+  'POST /api/users/999999999/extra',
+  'DELETE /api/users/999999999',
+  'GET /api/audit/extra',
+  'POST /api/audit',
+  'GET /api/no-such-module',
+];
+
 /** Anonymous, then one demo account per role. */
 const callers: Array<{ who: string; username?: string; role?: Role }> = [
   { who: 'anonymous' },
@@ -90,6 +112,8 @@ const cases = Object.entries(matrix).flatMap(([route, entry]) =>
     return { route, entry, caller, who: caller.who, expected };
   }),
 );
+
+const unknownCases = unknownRoutes.flatMap((route) => callers.map((caller) => ({ route, caller, who: caller.who })));
 
 let server: RunningServer;
 const sessions = new Map<string, ApiClient>();
@@ -148,5 +172,20 @@ describe('the role × route matrix', () => {
     } else {
       expect(status, `${route} answered ${status}: ${text}`).toBe(Number(expected));
     }
+  });
+});
+
+describe('unknown routes', () => {
+  it.each(unknownCases)('$route as $who: 404', async ({ route, caller }) => {
+    // given
+    const [method, path] = route.split(' ') as [string, string];
+
+    // when
+    const response = await (await clientFor(caller.username, false)).raw(method, path);
+
+    // then
+    const text = await response.text();
+    expect(response.status, `${route} answered ${response.status}: ${text}`).toBe(404);
+    expect(JSON.parse(text).error.code).toBe('NOT_FOUND');
   });
 });

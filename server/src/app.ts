@@ -15,6 +15,8 @@ import { taskRoutes, TaskStreamHub } from './modules/tasks/index.js';
 import { userRoutes } from './modules/users/index.js';
 import { apiNotFound, errorHandler } from './errors/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { refuseCrossSite } from './http/same-origin.js';
+import { securityHeaders } from './http/security-headers.js';
 import type { SystemState } from './system-state.js';
 
 /** What the HTTP app needs from the running server. */
@@ -36,13 +38,16 @@ export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.met
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(deps.config));
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
-  app.set('trust proxy', 'loopback');
+  // Forwarded addresses count only from the proxies TRUST_PROXY names; otherwise any client could pick its address.
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(deps.dataSource));
+  app.use('/api', refuseCrossSite({ dataSource: deps.dataSource, publicUrl: deps.config.PUBLIC_URL }));
   app.use('/api', healthRoutes(deps.engine, deps.state));
   app.use('/api', authRoutes(deps.dataSource, { secureCookies: deps.config.PUBLIC_URL?.startsWith('https:') ?? false, signInAttempts: deps.config.SIGN_IN_ATTEMPTS }));
-  app.use('/api', caseRoutes({ config: deps.config, dataSource: deps.dataSource, engine: deps.engine }));
-  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, stream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) }));
+  app.use('/api', caseRoutes({ config: deps.config, dataSource: deps.dataSource, engine: deps.engine, logger: deps.logger }));
+  app.use('/api', taskRoutes({ engine: deps.engine, dataSource: deps.dataSource, logger: deps.logger, stream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) }));
   app.use('/api', referenceRoutes({ config: deps.config, dataSource: deps.dataSource }));
   app.use('/api', userRoutes(deps.dataSource));
   app.use('/api', auditRoutes(deps.dataSource));

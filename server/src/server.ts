@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { seedDemoData } from '../../db/seed/seed.js';
+import { seedData } from '../../db/seed/seed.js';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { databaseType, openDatabase } from './db/index.js';
@@ -15,7 +15,9 @@ import { startOutboxDrainer } from './modules/notifications/index.js';
 import type { SystemState } from './system-state.js';
 import { handlersOf, workerDeps } from './workers/registry.js';
 import { WorkerRuntime } from './workers/runtime/index.js';
-import { TaskStreamHub } from './modules/tasks/index.js';
+import { reconcileTaskIntents, TaskStreamHub } from './modules/tasks/index.js';
+import { settleWindowMs, startReconciler } from './modules/audit/index.js';
+import { reconcileCaseStarts } from './modules/cases/index.js';
 
 /** A running Lianqin server. */
 export interface RunningServer {
@@ -34,8 +36,8 @@ export interface RunningServer {
 /** Opens the database, deploys processes/, starts the workers and listens. */
 export async function start(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningServer> {
   const dataSource = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const seeded = await seedDemoData(dataSource);
-  if (seeded.users) logger.info(seeded, 'demo data seeded');
+  const seeded = await seedData(dataSource, { demo: config.DEMO_DATA });
+  if (Object.values(seeded).some(Boolean)) logger.info(seeded, config.DEMO_DATA ? 'reference and demo data seeded' : 'reference data seeded (DEMO_DATA=false)');
   const engine = new EngineClient({
     baseUrl: config.ENGINE_URL,
     user: config.ENGINE_USER,
@@ -59,6 +61,9 @@ export async function start(config: Config, logger: Logger = createLogger(config
     workers.start();
   }
 
+  // Settles what a lost engine answer left behind: unconfirmed case starts and task audit intents.
+  const settle = { settleMs: settleWindowMs(config.ENGINE_TIMEOUT_MS, config.ENGINE_READ_RETRIES) };
+  const stopReconciling = startReconciler({ 'case starts': () => reconcileCaseStarts({ dataSource, engine, logger }, settle), 'task audit intents': () => reconcileTaskIntents({ dataSource, engine, logger }, settle) }, { intervalMs: 60_000, logger });
   const stopDraining = config.WEBHOOK_URL ? startOutboxDrainer(dataSource, config.WEBHOOK_URL, config.OUTBOX_INTERVAL_MS, logger) : async () => undefined;
 
   const app = createApp({ config, dataSource, engine, state, logger, taskStream });
@@ -82,6 +87,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.stop();
       await stopDraining();
+      await stopReconciling();
       await dataSource.destroy();
     },
   };

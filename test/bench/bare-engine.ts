@@ -14,8 +14,8 @@ const outputs: Record<string, () => Record<string, unknown>> = {
 const localOutput = new Set(['case-compute-due']);
 
 /** The ceiling: the same process on the same engine, raw client, no-op handlers, user tasks completed over REST. */
-export async function runBare(engineUrl: string, cases: number, concurrency: number): Promise<{ seconds: number }> {
-  const auth = `Basic ${Buffer.from('demo:demo').toString('base64')}`;
+export async function runBare(engineUrl: string, admin: { user: string; password: string }, cases: number, concurrency: number): Promise<{ seconds: number }> {
+  const auth = `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}`;
   const client = new Client({
     baseUrl: engineUrl,
     workerId: `bench-bare-${process.pid}`,
@@ -34,7 +34,7 @@ export async function runBare(engineUrl: string, cases: number, concurrency: num
     });
   }
   client.start();
-  const engine = new EngineClient({ baseUrl: engineUrl, user: 'demo', password: 'demo' });
+  const engine = new EngineClient({ baseUrl: engineUrl, ...admin });
   const started = Date.now();
   await runPool(cases, concurrency, async (i) => {
     const instance = await engine.startProcess('case-closed-loop', {

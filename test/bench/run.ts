@@ -1,8 +1,9 @@
 // npm run bench: Lianqin's end-to-end closed loop against the bare engine on the same BPMN, side by side, on MariaDB.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfig } from '../../server/src/config/index.js';
+import { configFrom } from '../../server/src/config/index.js';
 import { start } from '../../server/src/server.js';
 import { startEngine } from '../../scripts/lib/engine-process.js';
 import { freePort } from '../../scripts/lib/free-port.js';
@@ -25,9 +26,11 @@ async function main(): Promise<void> {
   await recreateDatabases(serverUrl, [appDb, engineDb]);
   const jdbc = jdbcUrlOf(serverUrl, engineDb);
   // Full JIT for a steady-state measurement, unlike the quick-start defaults of tests.
-  const engine = await startEngine({ jvmArgs: ['-XX:+UseParallelGC'], port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-')), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
+  // A random engine admin password per run, as npm start generates one: nothing here knows a fixed password.
+  const admin = { user: 'lianqin', password: randomBytes(24).toString('base64url') };
+  const engine = await startEngine({ adminUser: admin.user, adminPassword: admin.password, jvmArgs: ['-XX:+UseParallelGC'], port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-')), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
   try {
-    const config = parseConfig({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, appDb), ENGINE_URL: engine.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-data-')), WORKER_MAX_PARALLEL: '20', SIGN_IN_ATTEMPTS: '1000' });
+    const config = configFrom({ PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, appDb), ENGINE_URL: engine.url, ENGINE_USER: admin.user, ENGINE_PASSWORD: admin.password, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianqin-bench-data-')), WORKER_MAX_PARALLEL: '20', SIGN_IN_ATTEMPTS: '1000' });
     const server = await start(config);
     while (!server.state.deployment) await new Promise((resolve) => setTimeout(resolve, 200));
     console.log(`[bench] warm-up: ${warmup} cases each`);
@@ -36,9 +39,9 @@ async function main(): Promise<void> {
     const lianqin = await runLianqin(server, cases, concurrency, inboxMode);
     const lianqinCpu = cpuPerCase(lianqinStart, cpuSnapshot(engine.pid), cases);
     await server.stop();
-    await runBare(engine.url, warmup, concurrency);
+    await runBare(engine.url, admin, warmup, concurrency);
     const bareStart = cpuSnapshot(engine.pid);
-    const bare = await runBare(engine.url, cases, concurrency);
+    const bare = await runBare(engine.url, admin, cases, concurrency);
     const bareCpu = cpuPerCase(bareStart, cpuSnapshot(engine.pid), cases);
 
     const casesPerS = cases / lianqin.seconds;

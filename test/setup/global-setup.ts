@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { dropDatabases, jdbcUrlOf, mysqlReachable, recreateDatabases, withDataba
 declare module 'vitest' {
   export interface ProvidedContext {
     engineUrl: string;
+    /** Admin of the suite's engine; its password is random per run, so no test can lean on a known one. */
+    engineUser: string;
+    enginePassword: string;
     /** mysql:// URL of the app test database, or '' for the embedded SQLite fallback. */
     databaseUrl: string;
     /** Folder for SQLite files and other scratch data. */
@@ -36,20 +40,23 @@ export async function setup(project: TestProject): Promise<void> {
   }
   let databaseUrl = '';
   const port = await freePort();
+  const admin = { adminUser: 'lianqin', adminPassword: randomBytes(24).toString('base64url') };
   if (useMysql) {
     mysqlServerUrl = serverUrl;
     await recreateDatabases(serverUrl, [appDatabase, engineDatabase]);
     databaseUrl = withDatabase(serverUrl, appDatabase);
     const jdbc = jdbcUrlOf(serverUrl, engineDatabase);
-    engine = await startEngine({ port, dataDir: path.join(scratchDir, 'engine'), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
+    engine = await startEngine({ ...admin, port, dataDir: path.join(scratchDir, 'engine'), jdbcUrl: jdbc.jdbcUrl, jdbcUser: jdbc.user, jdbcPassword: jdbc.password });
   } else {
-    engine = await startEngine({ port, dataDir: path.join(scratchDir, 'engine') });
+    engine = await startEngine({ ...admin, port, dataDir: path.join(scratchDir, 'engine') });
   }
   // Migrate and seed once here, so that test files starting servers in parallel never race on schema or demo data.
   const dataSource = await openDatabase({ databaseUrl: databaseUrl || undefined, dataDir: scratchDir });
   await seedDemoData(dataSource);
   await dataSource.destroy();
   project.provide('engineUrl', engine.url);
+  project.provide('engineUser', admin.adminUser);
+  project.provide('enginePassword', admin.adminPassword);
   project.provide('databaseUrl', databaseUrl);
   project.provide('scratchDir', scratchDir);
 }

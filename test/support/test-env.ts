@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { parseConfig, type Config } from '../../server/src/config/index.js';
+import { configFrom, type Config } from '../../server/src/config/index.js';
 import { openDatabase } from '../../server/src/db/index.js';
 import { EngineClient } from '../../server/src/engine/index.js';
 
@@ -11,8 +11,8 @@ import { EngineClient } from '../../server/src/engine/index.js';
 export function testEnv(): Record<string, string> {
   return {
     ENGINE_URL: inject('engineUrl'),
-    ENGINE_USER: 'demo',
-    ENGINE_PASSWORD: 'demo',
+    ENGINE_USER: inject('engineUser'),
+    ENGINE_PASSWORD: inject('enginePassword'),
     DATABASE_URL: inject('databaseUrl'),
     DATA_DIR: path.join(inject('scratchDir'), randomUUID()),
     LOG_LEVEL: 'warn',
@@ -22,12 +22,29 @@ export function testEnv(): Record<string, string> {
 /** A validated Config for the suite's engine and database. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   // Short locks and polls: many test servers share one engine, and a stopped one must not hold tasks for long.
-  return parseConfig({ ...testEnv(), PORT: '0', WORKER_LOCK_MS: '5000', WORKER_LONG_POLL_MS: '1000', ...overrides });
+  return configFrom({ ...testEnv(), PORT: '0', WORKER_LOCK_MS: '5000', WORKER_LONG_POLL_MS: '1000', ...overrides });
 }
 
 /** The typed client of the suite's engine. */
 export function testEngine(): EngineClient {
-  return new EngineClient({ baseUrl: inject('engineUrl'), user: 'demo', password: 'demo', timeoutMs: 15_000 });
+  return new EngineClient({ baseUrl: inject('engineUrl'), ...engineCredentials(), timeoutMs: 15_000 });
+}
+
+/** The admin of the suite's engine (random password per run), for clients built by hand. */
+export function engineCredentials(): { user: string; password: string } {
+  return { user: inject('engineUser'), password: inject('enginePassword') };
+}
+
+/** The engine login of a WorkerRuntime on the suite's engine. */
+export function engineLogin(): { engineUser: string; enginePassword: string } {
+  const { user, password } = engineCredentials();
+  return { engineUser: user, enginePassword: password };
+}
+
+/** An HTTP basic authorization header for the suite's engine. */
+export function engineAuthorization(): string {
+  const { user, password } = engineCredentials();
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
 /** The app database of the suite (MariaDB), or a private SQLite file in the fallback. */

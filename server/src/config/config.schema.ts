@@ -10,7 +10,19 @@ export const settings = {
   HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the API listens on.' },
   PUBLIC_URL: { schema: z.url({ protocol: /^https?$/ }).optional(), doc: 'URL printed for users; defaults to http://HOST:PORT.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
+  TRUST_PROXY: {
+    schema: z
+      .string()
+      .default('false')
+      .refine((v) => v === 'false' || /^\d{1,2}$/.test(v) || (v !== 'true' && /^[\w.:/,\s-]+$/.test(v)), 'must be false, a number of proxy hops, or comma-separated proxy addresses (true would trust any client)')
+      .transform((v): boolean | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+    doc: 'Which proxies may set X-Forwarded-For: false (none, the client address is the peer), a hop count, or addresses/subnets such as loopback or 10.0.0.0/8.',
+  },
   SIGN_IN_ATTEMPTS: { schema: z.coerce.number().int().min(1).max(1000).default(10), doc: 'Failed sign-ins allowed per address and user name in 15 minutes.' },
+  DEMO_DATA: {
+    schema: z.stringbool().default(true),
+    doc: 'Seed the demo accounts (published password), shops and crews at start-up. Set false in production and create the first admin with npm run create-admin.',
+  },
   DATABASE_URL: {
     schema: z.string().regex(/^(mysql|mariadb):\/\//, 'must start with mysql:// or mariadb://').optional(),
     doc: 'App database, e.g. mysql://root@127.0.0.1:3306/lianqin. Unset: embedded SQLite file under DATA_DIR.',
@@ -18,8 +30,11 @@ export const settings = {
   DATA_DIR: { schema: z.string().min(1).default('data'), doc: 'Folder for the embedded SQLite file and the H2 engine files.' },
   ENGINE_URL: { schema: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080/engine-rest'), doc: 'Base URL of the Camunda 7 REST API.' },
   ENGINE_START: { schema: z.stringbool().default(true), doc: 'npm start launches the engine jar on ENGINE_URL\'s port (false: use an engine you run yourself).' },
-  ENGINE_USER: { schema: z.string().min(1).default('demo'), doc: 'Engine REST user (HTTP basic). Never sent to browsers.' },
-  ENGINE_PASSWORD: { schema: z.string().min(1).default('demo'), doc: 'Engine REST password.' },
+  ENGINE_USER: { schema: z.string().min(1).default('lianqin'), doc: 'Engine REST user (HTTP basic), also the engine admin that npm start creates. Never sent to browsers.' },
+  ENGINE_PASSWORD: {
+    schema: z.string().min(1).optional(),
+    doc: 'Engine REST password. Unset: read from DATA_DIR/secrets/engine-admin-password, which npm start creates (mode 0600) with a random password.',
+  },
   ENGINE_TIMEOUT_MS: { schema: z.coerce.number().int().positive().default(10_000), doc: 'Timeout of one engine REST call.' },
   ENGINE_READ_RETRIES: { schema: z.coerce.number().int().min(0).max(10).default(2), doc: 'Retries of idempotent engine reads.' },
   PROCESSES_DIR: { schema: z.string().min(1).default('processes'), doc: 'Folder of BPMN, DMN and form files deployed at start-up.' },

@@ -26,8 +26,7 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'info',
       DATA_DIR: 'data',
       ENGINE_URL: 'http://127.0.0.1:8080/engine-rest',
-      ENGINE_USER: 'demo',
-      ENGINE_PASSWORD: 'demo',
+      ENGINE_USER: 'lianqin',
       ENGINE_TIMEOUT_MS: 10_000,
       ENGINE_READ_RETRIES: 2,
       PROCESSES_DIR: 'processes',
@@ -42,6 +41,9 @@ describe('parseConfig', () => {
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.PUBLIC_URL).toBeUndefined();
+    // No known engine password: it comes from ENGINE_PASSWORD or the file npm start creates (engine-secret.test.ts).
+    expect(config.ENGINE_PASSWORD).toBeUndefined();
+    expect(config.DEMO_DATA).toBe(true);
   });
 
   it('treats empty strings as unset, so the defaults apply', () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../db/migrations/index.js';
-import { AuditRecordEntity } from '../modules/audit/index.js';
+import { AuditIntentEntity, AuditRecordEntity } from '../modules/audit/index.js';
 import { UserSessionEntity } from '../modules/auth/session.entity.js';
 import { HolidayOverrideEntity } from '../modules/calendar/index.js';
 import { CaseEventEntity } from '../modules/cases/case-event.entity.js';
@@ -19,7 +19,7 @@ import { UserEntity } from '../modules/users/index.js';
 import { SideEffectEntity } from '../workers/runtime/side-effect.entity.js';
 
 /** Every entity of the app database. */
-export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity, HolidayOverrideEntity, CaseEventEntity, NotificationEntity, OutboxEntity, RectificationNoticeEntity, AssistanceRequestEntity, CrewAssignmentEntity, StreetEntity, CommunityEntity, UnitGridEntity, ShopEntity, SanitationCrewEntity, UserSessionEntity, CasePhotoEntity, CaseCommentEntity];
+export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity, HolidayOverrideEntity, CaseEventEntity, NotificationEntity, OutboxEntity, RectificationNoticeEntity, AssistanceRequestEntity, CrewAssignmentEntity, StreetEntity, CommunityEntity, UnitGridEntity, ShopEntity, SanitationCrewEntity, UserSessionEntity, CasePhotoEntity, CaseCommentEntity, AuditIntentEntity];
 
 /** Which app database to open: MySQL/MariaDB by URL, else an embedded SQLite file (sql.js) in dataDir. */
 export interface DatabaseSettings {

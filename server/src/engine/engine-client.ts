@@ -95,9 +95,30 @@ export class EngineClient {
     return fromEngineVariables(raw);
   }
 
+  /** Cancels a running process instance; its open external tasks go with it, so a worker completing one gets 404. */
+  deleteProcessInstance(id: string): Promise<void> {
+    return this.http.send({ method: 'DELETE', path: `/process-instance/${enc(id)}`, query: { skipCustomListeners: true } });
+  }
+
   /** The historic process instance, running or ended. */
   historicProcessInstance(id: string): Promise<HistoricProcessInstance> {
     return this.http.send({ method: 'GET', path: `/history/process-instance/${enc(id)}` });
+  }
+
+  /** Instances of a process with one business key, running or ended, oldest first: finds a start whose answer was lost. */
+  processInstancesByBusinessKey(processDefinitionKey: string, businessKey: string): Promise<HistoricProcessInstance[]> {
+    return this.http.send({ method: 'GET', path: '/history/process-instance', query: { processDefinitionKey, processInstanceBusinessKey: businessKey, sortBy: 'startTime', sortOrder: 'asc' } });
+  }
+
+  /** Who was made and unmade assignee of a task, and when (claims and unclaims), oldest first. */
+  assigneeHistory(taskId: string): Promise<Array<{ userId: string | null; operationType: 'add' | 'delete'; time: string }>> {
+    return this.http.send({ method: 'GET', path: '/history/identity-link-log', query: { taskId, type: 'assignee', sortBy: 'time', sortOrder: 'asc' } });
+  }
+
+  /** One user task of the history, open or ended; undefined when the engine has no record of it. */
+  async historicTask(taskId: string): Promise<HistoricTaskInstance | undefined> {
+    const rows = await this.http.send<HistoricTaskInstance[]>({ method: 'GET', path: '/history/task', query: { taskId } });
+    return rows[0];
   }
 
   /** Historic variables of a process instance, including ended ones, as plain values. */

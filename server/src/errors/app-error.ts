@@ -53,6 +53,12 @@ export class ForbiddenError extends AppError {
   readonly status = 403;
 }
 
+/** A state-changing request that did not come from the app's own pages (cross-site request forgery). */
+export class CrossSiteRequestError extends AppError<{ origin: string | null; secFetchSite: string | null }> {
+  readonly code = 'CROSS_SITE_REQUEST';
+  readonly status = 403;
+}
+
 /** The thing asked for does not exist (or is not visible to the caller). */
 export class NotFoundError extends AppError<{ resource?: string; id?: string }> {
   readonly code = 'NOT_FOUND';

@@ -9,12 +9,14 @@ export interface AuditEntry {
   targetId: string;
   before?: unknown;
   after?: unknown;
+  /** When the change happened; now unless told (e.g. when a record is settled later from its intent). */
+  at?: Date;
 }
 
 /** Appends an audit record; pass the transaction's manager so the record commits with the change. */
 export async function recordAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
   await manager.insert(AuditRecordEntity, {
-    at: new Date(),
+    at: entry.at ?? new Date(),
     actor: entry.actor,
     action: entry.action,
     targetType: entry.targetType,

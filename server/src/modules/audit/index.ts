@@ -1,4 +1,10 @@
 export { AuditRecordEntity, type AuditRecord } from './audit-record.entity.js';
+export { AuditIntentEntity, type AuditIntent } from './audit-intent.entity.js';
 export { recordAudit, auditTrail, type AuditEntry } from './audit.service.js';
+export { auditedEngineCall, recordIntent, settleIntent, dropIntent, type IntendedAudit, type IntentDeps } from './audit-intents.js';
+export { reconcileIntents, type IntentCheck, type IntentReconcileOptions, type IntentReconcileResult } from './intent-reconciler.js';
+export { startReconciler, settleWindowMs, type ReconcileJob } from './reconciler.js';
+export { engineWriteOutcome, type EngineWriteOutcome } from './engine-outcome.js';
+export { loggerOr } from './fallback-logger.js';
 export { listAudit } from './audit.query.js';
 export { auditRoutes } from './routes.js';

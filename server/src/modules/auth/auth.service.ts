@@ -6,7 +6,9 @@ import { UnauthorizedError, ValidationError } from '../../errors/index.js';
 import { recordAudit } from '../audit/index.js';
 import { UserEntity, type User } from '../users/index.js';
 import type { CurrentUser } from './current-user.js';
+import type { PasswordCheck } from './password-check.js';
 import { UserSessionEntity } from './session.entity.js';
+import { normaliseUsername } from './username.js';
 
 /** How long a session lasts without signing in again. */
 export const sessionLifetimeMs = 12 * 3_600_000;
@@ -17,11 +19,28 @@ export function toCurrentUser(user: User): CurrentUser {
   return { id: user.id, username: user.username, displayName: user.displayName, departmentCode: user.departmentCode, roles: user.roles };
 }
 
-/** Checks the password (argon2id) and opens a session; the same message for an unknown user and a wrong password. */
-export async function signIn(dataSource: DataSource, username: string, password: string): Promise<{ token: string; user: CurrentUser; expiresAt: Date }> {
-  const user = await dataSource.manager.findOneBy(UserEntity, { username });
-  const ok = user?.active ? await verify(user.passwordHash, password) : false;
-  if (!user || !ok) throw new UnauthorizedError('用户名或密码错误');
+/** One sign-in as the client sent it, and the address it came from. */
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  address: string;
+}
+
+/**
+ * Checks the password (argon2id) and opens a session; the same message for an unknown user and a wrong password.
+ * Every failure costs one argon2 verification and leaves an audit record with the normalised name and the address.
+ */
+export async function signIn(dataSource: DataSource, passwords: PasswordCheck, attempt: SignInAttempt): Promise<{ token: string; user: CurrentUser; expiresAt: Date }> {
+  const username = normaliseUsername(attempt.username);
+  const found = await dataSource.manager.findOneBy(UserEntity, { username });
+  // MySQL's collation also matches accented, full-width and space-padded variants; only the exact name is the account.
+  const user = found?.username === username ? found : undefined;
+  const ok = await passwords.verify(user?.active ? user.passwordHash : await passwords.dummyHash, attempt.password);
+  if (!user?.active || !ok) {
+    const reason = !user ? 'unknown-user' : !user.active ? 'inactive' : 'wrong-password';
+    await recordAudit(dataSource.manager, { actor: 'anonymous', action: 'auth.sign-in-failed', targetType: 'user', targetId: username, after: { address: attempt.address, reason } });
+    throw new UnauthorizedError('用户名或密码错误');
+  }
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);

@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRecordEntity } from '../audit/index.js';
 import { CasePhotoEntity } from './case-photo.entity.js';
 import type { CaseDetail } from './case-detail.js';
 import type { PhotoView } from './case-views.js';
-import { photosDirOf, sniffImageType } from './photos.js';
+import { gif, jpeg, jpegDeclaring, png, webpCanvas } from './photo-fixtures.js';
+import { photosDirOf } from './photos.js';
 import { CaseApiHarness, errorOf } from './test-support.js';
 
 let h: CaseApiHarness;
@@ -20,31 +20,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** A real 1×1 RGB PNG, built chunk by chunk. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0xd0, 0x21, 0x2e]))), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** A real 1×1 greyscale JPEG (arithmetic coded, 107 bytes). */
-const jpeg = Buffer.from(
-  'FFD8FFDB004300030202020202030202020303030304060404040404080606050609080A0A090809090A0C0F0C0A0B0E0B09090D110D0E0F101011100A0C12131210130F101010FFC9000B080001000101011100FFCC000600101005FFDA0008010100003F00D2CF20FFD9',
-  'hex',
-);
-
 function form(stage: string | undefined, files: Array<{ name: string; bytes: Buffer; type: string }>, field = 'photos'): FormData {
   const data = new FormData();
   if (stage !== undefined) data.set('stage', stage);
@@ -55,6 +30,7 @@ function form(stage: string | undefined, files: Array<{ name: string; bytes: Buf
 const upload = async (username: string, data: FormData | object, no = caseNo) => (await h.as(username)).raw('POST', `/api/cases/${no}/photos`, data);
 const photoRows = (caseId: number) => h.server.dataSource.manager.countBy(CasePhotoEntity, { caseId });
 const storedFiles = () => readdir(photosDirOf(h.config.DATA_DIR)).catch(() => [] as string[]);
+const uploadAudits = () => h.server.dataSource.manager.countBy(AuditRecordEntity, { action: 'case.photo-upload', targetId: caseNo });
 
 describe('POST /api/cases/:caseNo/photos', () => {
   it('stores a PNG and a JPEG with their metadata, audited, and serves the same bytes back', async () => {
@@ -104,6 +80,34 @@ describe('POST /api/cases/:caseNo/photos', () => {
     expect(error.message).toContain('伪装.png');
     expect(await photoRows(row.id)).toBe(before.rows);
     expect((await storedFiles()).length).toBe(before.files);
+  });
+
+  it.each([
+    { trick: 'a PNG header declaring 100000×100000 pixels', name: 'huge.png', type: 'image/png', bytes: () => png(100_000, 100_000), status: 400 },
+    { trick: 'a JPEG frame header declaring 65000×65000 pixels', name: 'huge.jpg', type: 'image/jpeg', bytes: () => jpegDeclaring(65_000, 65_000), status: 400 },
+    { trick: 'a WebP canvas of 100000×100000 pixels', name: 'huge.webp', type: 'image/webp', bytes: () => webpCanvas(100_000, 100_000), status: 400 },
+    { trick: 'HTML in a file named .jpg', name: '现场.jpg', type: 'image/jpeg', bytes: () => Buffer.from('<!doctype html><script>alert(document.cookie)</script>'), status: 415 },
+    { trick: 'SVG in a file named .jpg', name: 'map.jpg', type: 'image/jpeg', bytes: () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), status: 415 },
+    { trick: 'a PNG signature followed by garbage', name: 'broken.png', type: 'image/png', bytes: () => Buffer.concat([png().subarray(0, 8), Buffer.from('garbage, not chunks')]), status: 400 },
+    { trick: 'a JPEG marker followed by garbage', name: 'broken.jpg', type: 'image/jpeg', bytes: () => Buffer.concat([jpeg.subarray(0, 3), Buffer.from('garbage after the marker')]), status: 400 },
+    { trick: 'a JPEG cut off before its frame header', name: 'cut.jpg', type: 'image/jpeg', bytes: () => jpeg.subarray(0, 150), status: 400 },
+    { trick: 'a GIF declared as image/png', name: 'anim.png', type: 'image/png', bytes: () => gif, status: 415 },
+  ])('refuses $trick with $status naming the file, and keeps no row, file or audit record', async ({ name, type, bytes, status }) => {
+    // given a good photo next to the forged one
+    const row = await h.row(caseNo);
+    const before = { rows: await photoRows(row.id), files: (await storedFiles()).length, audits: await uploadAudits() };
+    const files = [
+      { name: 'ok.png', bytes: png(), type: 'image/png' },
+      { name, bytes: bytes(), type },
+    ];
+
+    // when
+    const response = await upload('wangge', form('report', files));
+
+    // then
+    expect(response.status).toBe(status);
+    expect((await errorOf(response)).message).toContain(`“${name}”`);
+    expect({ rows: await photoRows(row.id), files: (await storedFiles()).length, audits: await uploadAudits() }).toEqual(before);
   });
 
   it('refuses an 11 MB file with 413 and keeps nothing', async () => {
@@ -185,18 +189,5 @@ describe('photo access', () => {
     // then
     expect(wrongCase.status).toBe(404);
     expect(unknown.status).toBe(404);
-  });
-});
-
-describe('sniffImageType', () => {
-  it.each([
-    { what: 'a PNG', bytes: png(), type: 'image/png' },
-    { what: 'a JPEG', bytes: jpeg, type: 'image/jpeg' },
-    { what: 'a WebP', bytes: Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]), type: 'image/webp' },
-    { what: 'a GIF', bytes: Buffer.from('GIF89a'), type: undefined },
-    { what: 'text', bytes: Buffer.from('hello'), type: undefined },
-    { what: 'an empty file', bytes: Buffer.alloc(0), type: undefined },
-  ])('reads $what from its first bytes', ({ bytes, type }) => {
-    expect(sniffImageType(bytes)).toBe(type);
   });
 });

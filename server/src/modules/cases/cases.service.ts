@@ -1,13 +1,16 @@
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { EngineClient } from '../../engine/index.js';
 import { ValidationError } from '../../errors/index.js';
 import { inTransaction } from '../../db/transaction.js';
-import { recordAudit } from '../audit/index.js';
 import { beijingDay, loadWorkingCalendar } from '../calendar/index.js';
 import type { GridLocator } from '../grids/index.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseFileEntity, type CaseFile } from './case-file.entity.js';
+import { pendingStartPrefix, startCaseProcess } from './case-start.js';
 import { createCaseSchema, type CreateCaseInput } from './cases.schema.js';
+
+export { caseProcessKey } from './case-start.js';
 
 /** What filing a case needs. */
 export interface CaseDeps {
@@ -15,14 +18,13 @@ export interface CaseDeps {
   engine: EngineClient;
   workingHours: string;
   gridLocator(): Promise<GridLocator>;
+  /** Where starts the engine could not confirm are reported. */
+  logger?: Logger;
 }
 
-/** The process every case runs. */
-export const caseProcessKey = 'case-closed-loop';
-
 /**
- * Files a report as a numbered case and starts its closed loop. The case row is written first so that the caller
- * gets its number at once; if the engine cannot start the process, the row is removed again and the error passes on.
+ * Files a report as a numbered case and starts its closed loop. The case row is written first, pending, so that the
+ * process can be keyed on its number; startCaseProcess then confirms it (and audits case.create) or removes it.
  */
 export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: string): Promise<CaseFile> {
   const input = createCaseSchema.parse(raw);
@@ -30,10 +32,10 @@ export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: st
     throw new ValidationError('上报位置不在本辖区的网格内', { issues: [{ path: 'body.lng', message: '位置不在辖区网格内 (outside every unit grid)' }] });
   }
   const now = new Date();
-  const created = await inTransaction(deps.dataSource, async (manager) => {
+  const pending = await inTransaction(deps.dataSource, async (manager) => {
     const calendar = await loadWorkingCalendar(manager, deps.workingHours);
     const acceptDue = input.urgent ? new Date(now.getTime() + 3_600_000) : calendar.addLimit(now, 1, 'wh');
-    const placeholder = `pending-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
+    const placeholder = `${pendingStartPrefix}${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
     const { identifiers } = await manager.insert(CaseFileEntity, {
       caseNo: placeholder.slice(0, 32),
       processInstanceId: placeholder,
@@ -56,35 +58,21 @@ export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: st
     const caseNo = `${beijingDay(now).replaceAll('-', '')}${String(id).padStart(5, '0')}`;
     await manager.update(CaseFileEntity, { id }, { caseNo });
     await manager.insert(CaseEventEntity, { caseId: id, type: 'reported', department: null, actor, at: now, onTime: null, data: JSON.stringify({ source: input.source }) });
-    await recordAudit(manager, { actor, action: 'case.create', targetType: 'case', targetId: caseNo, after: { ...input, caseNo } });
     return manager.findOneByOrFail(CaseFileEntity, { id });
   });
-  try {
-    const instance = await deps.engine.startProcess(caseProcessKey, {
-      businessKey: created.caseNo,
-      variables: {
-        caseId: created.id,
-        caseNo: created.caseNo,
-        categoryCode: created.categoryCode,
-        description: created.description,
-        lng: input.lng,
-        lat: input.lat,
-        source: created.source,
-        reporter: actor,
-        urgent: input.urgent,
-        acceptDue: created.acceptDue,
-        verifyDue: null,
-        returnedCount: 0,
-        reworkCount: 0,
-      },
-    });
-    await deps.dataSource.manager.update(CaseFileEntity, { id: created.id }, { processInstanceId: instance.id });
-    return { ...created, processInstanceId: instance.id };
-  } catch (error) {
-    await inTransaction(deps.dataSource, async (manager) => {
-      await manager.delete(CaseEventEntity, { caseId: created.id });
-      await manager.delete(CaseFileEntity, { id: created.id });
-    });
-    throw error;
-  }
+  return startCaseProcess(deps, pending, {
+    caseId: pending.id,
+    caseNo: pending.caseNo,
+    categoryCode: pending.categoryCode,
+    description: pending.description,
+    lng: input.lng,
+    lat: input.lat,
+    source: pending.source,
+    reporter: actor,
+    urgent: input.urgent,
+    acceptDue: pending.acceptDue,
+    verifyDue: null,
+    returnedCount: 0,
+    reworkCount: 0,
+  });
 }

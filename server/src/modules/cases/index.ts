@@ -3,6 +3,8 @@ export { CaseEventEntity, caseEventTypes, type CaseEvent, type CaseEventType } f
 export { CasePhotoEntity, photoStages, type CasePhoto, type PhotoStage, type PhotoMimeType } from './case-photo.entity.js';
 export { CaseCommentEntity, type CaseComment } from './case-comment.entity.js';
 export { createCase, caseProcessKey, type CaseDeps } from './cases.service.js';
+export { CaseStartPendingError, isStartPending } from './case-start.js';
+export { reconcileCaseStarts, type CaseReconcileOptions, type CaseReconcileResult } from './case-reconciler.js';
 export { createCaseSchema, reportCaseSchema, listCasesQuery, type CreateCaseInput } from './cases.schema.js';
 export { caseRoutes, type CaseRouteDeps } from './routes.js';
 export { applyCaseScope, loadVisibleCase, caseReaderRoles } from './case-scope.js';

@@ -11,8 +11,9 @@ import { MalformedRequestError, NotFoundError, PayloadTooLargeError, Unsupported
 import { recordAudit } from '../audit/index.js';
 import type { CurrentUser } from '../auth/index.js';
 import type { CaseFile } from './case-file.entity.js';
-import { CasePhotoEntity, type CasePhoto, type PhotoMimeType, type PhotoStage } from './case-photo.entity.js';
+import { CasePhotoEntity, type CasePhoto, type PhotoStage } from './case-photo.entity.js';
 import { photoView, type PhotoView } from './case-views.js';
+import { inspectPhoto, type PhotoContent } from './photo-content.js';
 
 /** Limits of one upload: at most 9 photos of at most 10 MB each. */
 export const photoLimits = { files: 9, fileSizeBytes: 10 * 1024 * 1024 } as const;
@@ -50,14 +51,6 @@ function uploadErrorOf(error: unknown): Error {
   return new MalformedRequestError(`上传内容不符合要求（${error.message}）`);
 }
 
-/** The image type of a file from its first bytes (JPEG, PNG or WebP), whatever the client declared. */
-export function sniffImageType(bytes: Buffer): PhotoMimeType | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return undefined;
-}
-
 /** What saving photos needs. */
 export interface PhotoDeps {
   dataSource: DataSource;
@@ -70,9 +63,7 @@ export interface PhotoDeps {
  */
 export async function savePhotos(deps: PhotoDeps, c: CaseFile, user: CurrentUser, stage: PhotoStage, files: Express.Multer.File[]): Promise<PhotoView[]> {
   if (files.length === 0) throw new ValidationError('请至少选择一张照片', { issues: [{ path: 'body.photos', message: '请至少选择一张照片（字段 photos）' }] });
-  const typed = files.map((file) => ({ file, fileName: cleanFileName(file.originalname), mimeType: sniffImageType(file.buffer) }));
-  const wrong = typed.filter((t) => !t.mimeType).map((t) => t.fileName);
-  if (wrong.length) throw new UnsupportedMediaTypeError(`文件 ${wrong.map((n) => `“${n}”`).join('、')} 不是 JPEG、PNG 或 WebP 图片`);
+  const typed = acceptedPhotos(files.map((file) => ({ file, fileName: cleanFileName(file.originalname), content: inspectPhoto(file.buffer) })));
 
   await mkdir(deps.photosDir, { recursive: true });
   const stored: string[] = [];
@@ -82,7 +73,7 @@ export async function savePhotos(deps: PhotoDeps, c: CaseFile, user: CurrentUser
       const storageKey = randomBytes(16).toString('hex');
       await writeFile(path.join(deps.photosDir, storageKey), t.file.buffer, { flag: 'wx' });
       stored.push(storageKey);
-      rows.push({ caseId: c.id, stage, fileName: t.fileName, mimeType: t.mimeType!, sizeBytes: t.file.size, storageKey, uploadedBy: user.username, uploadedAt: new Date() });
+      rows.push({ caseId: c.id, stage, fileName: t.fileName, mimeType: t.mimeType, sizeBytes: t.file.size, storageKey, uploadedBy: user.username, uploadedAt: new Date() });
     }
     const saved = await inTransaction(deps.dataSource, async (manager) => {
       const { identifiers } = await manager.insert(CasePhotoEntity, rows);
@@ -95,6 +86,18 @@ export async function savePhotos(deps: PhotoDeps, c: CaseFile, user: CurrentUser
     await Promise.all(stored.map((key) => unlink(path.join(deps.photosDir, key)).catch(() => undefined)));
     throw error;
   }
+}
+
+/**
+ * The files as photos, or the refusal naming every bad file: 415 when one is no JPEG, PNG or WebP at all, otherwise
+ * 400 for each file whose header is damaged or declares too many pixels.
+ */
+function acceptedPhotos(checked: Array<{ file: Express.Multer.File; fileName: string; content: PhotoContent }>) {
+  const notImages = checked.filter((c) => !c.content.ok && c.content.problem === 'not-an-image').map((c) => `“${c.fileName}”`);
+  if (notImages.length) throw new UnsupportedMediaTypeError(`文件 ${notImages.join('、')} 不是 JPEG、PNG 或 WebP 图片`);
+  const issues = checked.flatMap(({ fileName, content }) => (content.ok ? [] : [{ path: 'body.photos', message: `照片“${fileName}”：${content.message}` }]));
+  if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('；'), { issues });
+  return checked.flatMap(({ file, fileName, content }) => (content.ok ? [{ file, fileName, mimeType: content.mimeType }] : []));
 }
 
 /** Sends the bytes of one photo of the case with its image type; 404 when the photo is not the case's. */

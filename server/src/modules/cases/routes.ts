@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { Router, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/index.js';
@@ -20,6 +21,7 @@ export interface CaseRouteDeps {
   config: Config;
   dataSource: DataSource;
   engine: EngineClient;
+  logger?: Logger;
 }
 
 /** Roles that file reports through the API; Open311 reports arrive through their own interface. */
@@ -32,7 +34,7 @@ const reporterRoles = ['inspector', 'hotline-operator', 'command-centre', 'coord
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const router = Router();
   const { dataSource, engine } = deps;
-  const caseDeps = { dataSource, engine, workingHours: deps.config.WORKING_HOURS, gridLocator: () => sharedGridLocator(dataSource.manager) };
+  const caseDeps = { dataSource, engine, logger: deps.logger, workingHours: deps.config.WORKING_HOURS, gridLocator: () => sharedGridLocator(dataSource.manager) };
   const photoDeps = { dataSource, photosDir: photosDirOf(deps.config.DATA_DIR) };
   const readers = requireRole(...caseReaderRoles);
   const visibleCase = (res: { locals: Record<string, unknown> }) => res.locals.case as CaseFile;

@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDataSource, uniqueKey } from '../../../../test/support/test-env.js';
 import { inTransaction } from '../../db/index.js';
 import { haversineMeters } from '../grids/index.js';
-import { SanitationCrewEntity, demoCrews, nearestAvailableCrew, seedCrews, type CrewStatus } from './index.js';
+import { SanitationCrewEntity, availableCrewsByDistance, demoCrews, nearestAvailableCrew, seedCrews, takeCrew, type CrewStatus } from './index.js';
 
 let dataSource: DataSource;
+/** Row locks are MySQL/MariaDB's; the embedded SQLite runs one transaction at a time. */
+const onMysql = inject('databaseUrl') !== '';
 const ownCrews: string[] = [];
 
 beforeAll(async () => {
@@ -63,5 +65,63 @@ describe('nearestAvailableCrew', () => {
     expect(crews.filter((c) => c.code.startsWith('HW-'))).toHaveLength(3);
     expect(new Set(demoCrews.map((c) => c.streetCode))).toEqual(new Set(['QH-01', 'QH-02', 'QH-03']));
     expect(demoCrews.filter((c) => c.status === 'busy')).toHaveLength(1);
+  });
+});
+
+describe('availableCrewsByDistance', () => {
+  it('lists only available crews, nearest first', async () => {
+    // given
+    const { lng, lat } = spot();
+    const far = await crewAt(lng, lat + 0.009, 'available');
+    await crewAt(lng, lat + 0.0045, 'busy');
+    const near = await crewAt(lng, lat + 0.0009, 'available');
+
+    // when
+    const crews = (await availableCrewsByDistance(dataSource.manager, lng, lat)).filter((c) => ownCrews.includes(c.code));
+
+    // then
+    expect(crews.map((c) => c.code).slice(0, 2)).toEqual([near, far]);
+  });
+});
+
+describe('takeCrew', () => {
+  const statusOf = async (code: string) => (await dataSource.manager.findOneByOrFail(SanitationCrewEntity, { code })).status;
+
+  it('marks an available crew busy, and a second take of it fails', async () => {
+    // given
+    const { lng, lat } = spot();
+    const code = await crewAt(lng, lat, 'available');
+
+    // when
+    const first = await inTransaction(dataSource, (m) => takeCrew(m, code, new Date()));
+    const second = await inTransaction(dataSource, (m) => takeCrew(m, code, new Date()));
+
+    // then
+    expect([first, second]).toEqual([true, false]);
+    expect(await statusOf(code)).toBe('busy');
+  });
+
+  it.runIf(onMysql)('passes over, without waiting, a crew that another assignment is taking right now', async () => {
+    // given a transaction that has taken the crew and not yet committed
+    const { lng, lat } = spot();
+    const code = await crewAt(lng, lat, 'available');
+    const holder = dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      expect(await takeCrew(holder.manager, code, new Date())).toBe(true);
+
+      // when another case tries the same crew
+      const started = Date.now();
+      const competitor = await inTransaction(dataSource, (m) => takeCrew(m, code, new Date()));
+
+      // then it is told at once that the crew is not to be had
+      expect(competitor).toBe(false);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    expect(await statusOf(code)).toBe('busy');
   });
 });

@@ -1,4 +1,5 @@
 export { SanitationCrewEntity, type SanitationCrew, type CrewStatus } from './sanitation-crew.entity.js';
-export { nearestAvailableCrew, type CrewNearby } from './nearest-crew.js';
+export { availableCrewsByDistance, nearestAvailableCrew, type CrewNearby } from './nearest-crew.js';
+export { takeCrew } from './take-crew.js';
 export { seedCrews } from './seed-crews.js';
 export { demoCrews } from './demo-crews.js';

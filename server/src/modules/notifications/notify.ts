@@ -15,5 +15,5 @@ export async function notify(manager: EntityManager, input: { recipients: Recipi
     await manager.insert(NotificationEntity, { recipientType: r.type, recipient: r.id, caseId: input.caseId ?? null, title: input.title, body: input.body, createdAt: now, readAt: null });
   }
   const payload = { event: input.event, caseId: input.caseId ?? null, title: input.title, body: input.body, recipients: input.recipients, at: now.toISOString() };
-  await manager.insert(OutboxEntity, { channel: 'webhook', payload: JSON.stringify(payload), createdAt: now, sentAt: null, attempts: 0, lastError: null });
+  await manager.insert(OutboxEntity, { channel: 'webhook', payload: JSON.stringify(payload), createdAt: now, sentAt: null, attempts: 0, lastError: null, claimToken: null, claimedUntil: null });
 }

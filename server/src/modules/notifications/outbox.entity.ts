@@ -9,6 +9,10 @@ export interface OutboxMessage {
   sentAt: Date | null;
   attempts: number;
   lastError: string | null;
+  /** The drainer posting this message now; null when none is. */
+  claimToken: string | null;
+  /** When that claim lapses, so that another drainer may take the message after a crash. */
+  claimedUntil: Date | null;
 }
 
 export const OutboxEntity = new EntitySchema<OutboxMessage>({
@@ -22,5 +26,7 @@ export const OutboxEntity = new EntitySchema<OutboxMessage>({
     sentAt: { name: 'sent_at', type: 'datetime', precision: 3, nullable: true },
     attempts: { type: 'integer', default: 0 },
     lastError: { name: 'last_error', type: 'text', nullable: true },
+    claimToken: { name: 'claim_token', type: 'varchar', length: 36, nullable: true },
+    claimedUntil: { name: 'claimed_until', type: 'datetime', precision: 3, nullable: true },
   },
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { engineAuthorization } from '../../../../test/support/test-env.js';
 
 /** Unit of a time limit: working hours, working days, or calendar hours (urgent). */
 export type LimitUnit = 'wh' | 'wd' | 'h';
@@ -62,14 +63,13 @@ export interface RoutingInput {
 }
 
 const dmnFile = fileURLToPath(new URL('../../../../processes/case-routing.dmn', import.meta.url));
-const auth = `Basic ${Buffer.from('demo:demo').toString('base64')}`;
 
 /** POSTs to the suite's engine and returns the JSON answer, failing loudly on any non-2xx status. */
 async function post<T>(path: string, body: FormData | object): Promise<T> {
   const isForm = body instanceof FormData;
   const response = await fetch(`${inject('engineUrl')}${path}`, {
     method: 'POST',
-    headers: isForm ? { authorization: auth } : { authorization: auth, 'content-type': 'application/json' },
+    headers: isForm ? { authorization: engineAuthorization() } : { authorization: engineAuthorization(), 'content-type': 'application/json' },
     body: isForm ? body : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);

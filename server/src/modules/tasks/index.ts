@@ -3,3 +3,4 @@ export { listTasks, getTask, claimTask, unclaimTask, completeTask, actOnHandling
 export { getTaskDiagram } from './task-diagram.js';
 export { TaskStreamHub } from './task-stream.js';
 export { taskGroupsOf, workableBy, inboxQuery } from './task-access.js';
+export { reconcileTaskIntents, taskIntentChecks, type TaskEvidence } from './task-intents.js';

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { parseBody, parseQuery } from '../../http/validate.js';
 import { requireUser, userOf, userOfSession } from '../auth/index.js';
 import { completeTaskBody, extensionBody, returnTaskBody, suspendBody, taskListQuery } from './tasks.schema.js';
@@ -9,47 +9,48 @@ import { actOnHandling, claimTask, completeTask, getTask, listTasks, unclaimTask
 /** The task inbox: list, live stream, detail, diagram, claim, unclaim, complete, and the handling actions. */
 export function taskRoutes(deps: TaskDeps & { stream: TaskStreamHub }): Router {
   const router = Router();
-  router.use('/tasks', requireUser);
   // Every change made here is pushed to the other open inboxes at once, not at the next poll.
-  router.use('/tasks', (req, res, next) => {
-    if (req.method === 'POST') res.on('finish', () => res.statusCode < 300 && deps.stream.nudge());
+  const nudgeInboxes: RequestHandler = (_req, res, next) => {
+    res.on('finish', () => res.statusCode < 300 && deps.stream.nudge());
     next();
-  });
-  router.get('/tasks', async (req, res) => {
+  };
+  // Guards sit on each route, not on router.use('/tasks'), so that an unknown path under /tasks is a 404 for everyone.
+  const changes = [requireUser, nudgeInboxes];
+  router.get('/tasks', requireUser, async (req, res) => {
     res.json(await listTasks(deps, userOf(req), parseQuery(taskListQuery, req)));
   });
-  router.get('/tasks/stream', (req, res) => {
+  router.get('/tasks/stream', requireUser, (req, res) => {
     const token = req.sessionToken!;
     deps.stream.subscribe(userOf(req), res, async () => (await userOfSession(deps.dataSource, token)) !== undefined);
   });
-  router.get('/tasks/:taskId', async (req, res) => {
-    res.json(await getTask(deps, userOf(req), req.params.taskId));
+  router.get('/tasks/:taskId', requireUser, async (req, res) => {
+    res.json(await getTask(deps, userOf(req), String(req.params.taskId)));
   });
-  router.get('/tasks/:taskId/diagram', async (req, res) => {
-    res.json(await getTaskDiagram(deps, userOf(req), req.params.taskId));
+  router.get('/tasks/:taskId/diagram', requireUser, async (req, res) => {
+    res.json(await getTaskDiagram(deps, userOf(req), String(req.params.taskId)));
   });
-  router.post('/tasks/:taskId/claim', async (req, res) => {
-    await claimTask(deps, userOf(req), req.params.taskId);
+  router.post('/tasks/:taskId/claim', ...changes, async (req, res) => {
+    await claimTask(deps, userOf(req), String(req.params.taskId));
     res.status(204).end();
   });
-  router.post('/tasks/:taskId/unclaim', async (req, res) => {
-    await unclaimTask(deps, userOf(req), req.params.taskId);
+  router.post('/tasks/:taskId/unclaim', ...changes, async (req, res) => {
+    await unclaimTask(deps, userOf(req), String(req.params.taskId));
     res.status(204).end();
   });
-  router.post('/tasks/:taskId/complete', async (req, res) => {
-    await completeTask(deps, userOf(req), req.params.taskId, parseBody(completeTaskBody, req).values);
+  router.post('/tasks/:taskId/complete', ...changes, async (req, res) => {
+    await completeTask(deps, userOf(req), String(req.params.taskId), parseBody(completeTaskBody, req).values);
     res.status(204).end();
   });
-  router.post('/tasks/:taskId/return', async (req, res) => {
-    await actOnHandling(deps, userOf(req), req.params.taskId, { kind: 'return', ...parseBody(returnTaskBody, req) });
+  router.post('/tasks/:taskId/return', ...changes, async (req, res) => {
+    await actOnHandling(deps, userOf(req), String(req.params.taskId), { kind: 'return', ...parseBody(returnTaskBody, req) });
     res.status(204).end();
   });
-  router.post('/tasks/:taskId/extension', async (req, res) => {
-    await actOnHandling(deps, userOf(req), req.params.taskId, { kind: 'extend', ...parseBody(extensionBody, req) });
+  router.post('/tasks/:taskId/extension', ...changes, async (req, res) => {
+    await actOnHandling(deps, userOf(req), String(req.params.taskId), { kind: 'extend', ...parseBody(extensionBody, req) });
     res.status(204).end();
   });
-  router.post('/tasks/:taskId/suspend', async (req, res) => {
-    await actOnHandling(deps, userOf(req), req.params.taskId, { kind: 'suspend', ...parseBody(suspendBody, req) });
+  router.post('/tasks/:taskId/suspend', ...changes, async (req, res) => {
+    await actOnHandling(deps, userOf(req), String(req.params.taskId), { kind: 'suspend', ...parseBody(suspendBody, req) });
     res.status(204).end();
   });
   return router;

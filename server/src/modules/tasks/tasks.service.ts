@@ -1,8 +1,8 @@
+import type { Logger } from 'pino';
 import { In, type DataSource } from 'typeorm';
 import type { EngineClient, Task } from '../../engine/index.js';
 import { ConflictError, EngineConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
-import { inTransaction } from '../../db/transaction.js';
-import { recordAudit } from '../audit/index.js';
+import { auditedEngineCall } from '../audit/index.js';
 import type { CurrentUser } from '../auth/index.js';
 import { categoryOf } from '../categories/index.js';
 import { CommunityEntity, gridDisplayName } from '../grids/index.js';
@@ -13,6 +13,7 @@ import { inboxQuery } from './task-access.js';
 import type { z } from 'zod';
 import type { taskListQuery } from './tasks.schema.js';
 import type { TaskDetail, TaskListResponse, TaskView } from '../../contracts/tasks.js';
+import type { TaskEvidence } from './task-intents.js';
 
 export type { TaskView };
 
@@ -20,6 +21,8 @@ export type { TaskView };
 export interface TaskDeps {
   engine: EngineClient;
   dataSource: DataSource;
+  /** Where a done action whose audit record could not be written is reported. */
+  logger?: Logger;
 }
 
 /** Window of "due soon". */
@@ -55,20 +58,20 @@ export async function claimTask(deps: TaskDeps, user: CurrentUser, taskId: strin
   const task = await visibleTask(deps, user, taskId);
   if (task.assignee === user.username) return;
   if (task.assignee) throw await claimedBy(deps, task.assignee);
+  const change = { action: 'task.claim', evidence: 'task-claimed', before: { assignee: null }, after: { assignee: user.username } } as const;
   try {
-    await deps.engine.claim(taskId, user.username);
+    await audited(deps, user, task, change, () => deps.engine.claim(taskId, user.username));
   } catch (error) {
     if (!(error instanceof EngineConflictError)) throw error;
     throw await claimedBy(deps, (await deps.engine.task(taskId)).assignee ?? '他人');
   }
-  await audit(deps, user, 'task.claim', task, { assignee: null }, { assignee: user.username });
 }
 
 export async function unclaimTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<void> {
   const task = await visibleTask(deps, user, taskId);
   if (task.assignee !== user.username) throw new ConflictError('只能退回自己签收的任务');
-  await deps.engine.unclaim(taskId);
-  await audit(deps, user, 'task.unclaim', task, { assignee: user.username }, { assignee: null });
+  const change = { action: 'task.unclaim', evidence: 'task-unclaimed', before: { assignee: user.username }, after: { assignee: null } } as const;
+  await audited(deps, user, task, change, () => deps.engine.unclaim(taskId));
 }
 
 /** Completes a claimed task with its form's values, validated here as in the browser. */
@@ -79,8 +82,8 @@ export async function completeTask(deps: TaskDeps, user: CurrentUser, taskId: st
   const accepted = validateSubmission(await deps.engine.deployedForm<FormSchema>(task.id), values);
   // Completing the handling task is the "done" outcome; the other outcomes have their own actions.
   const variables = task.taskDefinitionKey === 'handle' ? { ...accepted, handlingOutcome: 'done' } : accepted;
-  await deps.engine.completeTask(taskId, variables as never);
-  await audit(deps, user, 'task.complete', task, { assignee: user.username }, { values: accepted });
+  const change = { action: 'task.complete', evidence: 'task-completed', before: { assignee: user.username }, after: { values: accepted } } as const;
+  await audited(deps, user, task, change, () => deps.engine.completeTask(taskId, variables as never));
 }
 
 /** Return (退单), extension (延期) and suspension (缓办) of a department's handling task. */
@@ -95,8 +98,8 @@ export async function actOnHandling(deps: TaskDeps, user: CurrentUser, taskId: s
       : action.kind === 'extend'
         ? { handlingOutcome: 'extend', extensionDays: action.days, extensionReason: action.reason }
         : { handlingOutcome: 'suspend', suspendedAt: new Date(), suspendReason: action.reason };
-  await deps.engine.completeTask(taskId, variables);
-  await audit(deps, user, `task.${action.kind}`, task, { assignee: user.username, due: task.due }, action);
+  const change = { action: `task.${action.kind}`, evidence: 'task-completed', before: { assignee: user.username, due: task.due }, after: action } as const;
+  await audited(deps, user, task, change, () => deps.engine.completeTask(taskId, variables));
 }
 
 /** The task, if the caller may work it, found in one engine query with the same criteria as the inbox. */
@@ -119,8 +122,18 @@ async function claimedBy(deps: TaskDeps, username: string): Promise<ConflictErro
   return new ConflictError(`该任务已被${other?.displayName ?? username}签收，请刷新列表`);
 }
 
-async function audit(deps: TaskDeps, user: CurrentUser, action: string, task: Task, before: unknown, after: unknown): Promise<void> {
-  await inTransaction(deps.dataSource, (manager) => recordAudit(manager, { actor: user.username, action, targetType: 'task', targetId: task.id, before: { ...(before as object), task: task.name, processInstanceId: task.processInstanceId }, after }));
+/** One task action as the audit log records it, and the engine history that proves it happened. */
+interface TaskChange {
+  action: string;
+  evidence: TaskEvidence;
+  before: object;
+  after: unknown;
+}
+
+/** Runs the engine call of a task action so that its audit record is written if and only if the engine did it. */
+function audited(deps: TaskDeps, user: CurrentUser, task: Task, change: TaskChange, call: () => Promise<void>): Promise<void> {
+  const before = { ...change.before, task: task.name, processInstanceId: task.processInstanceId };
+  return auditedEngineCall(deps, { actor: user.username, action: change.action, targetType: 'task', targetId: task.id, before, after: change.after, evidence: change.evidence }, call);
 }
 
 async function toViews(deps: TaskDeps, tasks: Task[]): Promise<TaskView[]> {

@@ -47,20 +47,24 @@ export async function createUser(dataSource: DataSource, actor: CurrentUser, inp
   });
 }
 
-/** Changes the fields sent; deactivating ends the account's sessions. An admin cannot lock themselves out. */
+/**
+ * Changes the fields sent; deactivating ends the account's sessions. An admin cannot lock themselves out.
+ * The row is read under a write lock in the transaction that writes and audits it, so two admins changing one account
+ * at once are applied one after the other, and each audit's "before" is what the other left.
+ */
 export async function updateUser(dataSource: DataSource, actor: CurrentUser, id: number, input: UpdateUserInput): Promise<UserView> {
-  const current = await findUser(dataSource.manager, id);
-  const next: User = {
-    ...current,
-    displayName: input.displayName ?? current.displayName,
-    departmentCode: input.departmentCode === undefined ? current.departmentCode : input.departmentCode,
-    roles: input.roles ?? current.roles,
-    active: input.active ?? current.active,
-  };
-  if (id === actor.id && !next.active) throw new ConflictError('不能停用自己的账号，请由其他管理员操作');
-  if (id === actor.id && !next.roles.includes('admin')) throw new ConflictError('不能取消自己的管理员角色，请由其他管理员操作');
-  if (input.departmentCode !== undefined || input.roles !== undefined) await assertDepartment(dataSource.manager, next.departmentCode, next.roles);
   return inTransaction(dataSource, async (manager) => {
+    const current = await findUser(manager, id, { forUpdate: true });
+    const next: User = {
+      ...current,
+      displayName: input.displayName ?? current.displayName,
+      departmentCode: input.departmentCode === undefined ? current.departmentCode : input.departmentCode,
+      roles: input.roles ?? current.roles,
+      active: input.active ?? current.active,
+    };
+    if (id === actor.id && !next.active) throw new ConflictError('不能停用自己的账号，请由其他管理员操作');
+    if (id === actor.id && !next.roles.includes('admin')) throw new ConflictError('不能取消自己的管理员角色，请由其他管理员操作');
+    if (input.departmentCode !== undefined || input.roles !== undefined) await assertDepartment(manager, next.departmentCode, next.roles);
     await manager.update(UserEntity, { id }, { displayName: next.displayName, departmentCode: next.departmentCode, roles: next.roles, active: next.active });
     if (current.active && !next.active) await manager.delete(UserSessionEntity, { userId: id });
     const before = toUserView(current);
@@ -82,8 +86,10 @@ export async function resetPassword(dataSource: DataSource, actor: CurrentUser, 
   });
 }
 
-async function findUser(manager: EntityManager, id: number): Promise<User> {
-  const user = await manager.findOneBy(UserEntity, { id });
+/** The account, optionally read with SELECT … FOR UPDATE (MySQL; the embedded database runs one transaction at a time). */
+async function findUser(manager: EntityManager, id: number, { forUpdate = false } = {}): Promise<User> {
+  const lock = forUpdate && manager.dataSource.options.type === 'mysql' ? { mode: 'pessimistic_write' as const } : undefined;
+  const user = await manager.findOne(UserEntity, { where: { id }, lock });
   if (!user) throw new NotFoundError(`用户 ${id} 不存在`, { resource: 'user', id: String(id) });
   return user;
 }

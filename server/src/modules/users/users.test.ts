@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserView } from '../../contracts/users.js';
 import { ApiClient } from '../../../../test/support/api-client.js';
+import { eventually } from '../../../../test/support/test-env.js';
 import { startTestServer } from '../../../../test/support/test-server.js';
 import type { RunningServer } from '../../server.js';
 import { AuditRecordEntity } from '../audit/index.js';
@@ -27,6 +28,28 @@ async function createAccount(overrides: Partial<Record<string, unknown>> = {}): 
 }
 
 const auditOf = (username: string, action: string) => server.dataSource.manager.findBy(AuditRecordEntity, { targetType: 'user', targetId: username, action });
+
+/**
+ * Holds a write lock on the account's row in a transaction of the test (MySQL only; the embedded database runs one
+ * transaction at a time anyway). release(waiting) first waits until that many other transactions queue on the lock.
+ */
+async function holdRow(id: number): Promise<{ release(waiting: number): Promise<void> }> {
+  if (server.dataSource.options.type !== 'mysql') return { release: async () => undefined };
+  const runner = server.dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  await runner.query('SELECT id FROM app_user WHERE id = ? FOR UPDATE', [id]);
+  return {
+    async release(waiting) {
+      await eventually(async () => {
+        const [row] = await server.dataSource.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%app_user%'");
+        return Number(row.n) >= waiting;
+      }, { timeoutMs: 10_000, what: `${waiting} transactions waiting on the account` });
+      await runner.commitTransaction();
+      await runner.release();
+    },
+  };
+}
 
 describe('GET /api/users', () => {
   it('lists the accounts sorted by username, without password hashes', async () => {
@@ -135,6 +158,28 @@ describe('PATCH /api/users/:id', () => {
     expect(demote.status).toBe(409);
     expect((await demote.json()).error.message).toBe('不能取消自己的管理员角色，请由其他管理员操作');
     expect((await self.raw('GET', '/api/users')).status).toBe(200);
+  });
+
+  it("applies two admins' concurrent changes one after the other, each audit starting from what the other left", async () => {
+    // given an account, a second admin, and the account's row held by the test so that both changes arrive while it is locked
+    const user = await createAccount();
+    const second = await createAccount({ roles: ['admin'], departmentCode: null });
+    const otherAdmin = await ApiClient.signedIn(server.url, second.username, 'Start2026pass');
+    const hold = await holdRow(user.id);
+
+    // when both admins change the account at once
+    const renamed = admin.send<UserView>('PATCH', `/api/users/${user.id}`, { displayName: '并发 改名' });
+    const promoted = otherAdmin.send<UserView>('PATCH', `/api/users/${user.id}`, { roles: ['inspector', 'coordinator'] });
+    await hold.release(2);
+    await Promise.all([renamed, promoted]);
+
+    // then both changes are applied, and the later audit's before is the earlier audit's after
+    const { items } = await admin.get<{ items: UserView[] }>(`/api/users?q=${user.username}`);
+    expect(items[0]).toMatchObject({ displayName: '并发 改名', roles: ['inspector', 'coordinator'] });
+    const [first, last] = (await auditOf(user.username, 'user.update')).sort((a, b) => a.id - b.id).map((r) => ({ before: JSON.parse(r.beforeState!), after: JSON.parse(r.afterState!) }));
+    expect(first!.before).toEqual(user);
+    expect(last!.before).toEqual(first!.after);
+    expect(last!.after).toEqual(items[0]);
   });
 
   it('answers an unknown id with 404 and a malformed id with 400', async () => {

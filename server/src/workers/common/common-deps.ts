@@ -10,4 +10,9 @@ export interface CommonDeps {
   duplicateWindowDays: number;
   /** The grid index, loaded once and shared. */
   gridLocator(): Promise<GridLocator>;
+  /**
+   * The current instant; tests pass a fixed or moving clock.
+   * @default () => new Date()
+   */
+  clock?: () => Date;
 }

@@ -122,6 +122,44 @@ describe('case-compute-due', () => {
   });
 
   it.each([
+    ['start', { dueMode: 'start', limitAmount: 4, limitUnit: 'wh' }, 0],
+    ['resume', { dueMode: 'resume', limitAmount: 1, limitUnit: 'wd', handlingDue: bj('2026-11-23T15:30'), suspendedAt: bj('2026-11-23T10:00') }, 1],
+  ] as const)('gives a redelivered %s task the dates of its first delivery, however late it comes', async (_, variables, events) => {
+    // given a clock the test moves, and one external task delivered on Monday morning
+    let now = bj('2026-11-23T09:00');
+    const clocked = computeDueHandler({ ...commonDeps(dataSource), clock: () => now });
+    const { caseId, caseNo } = await givenCase(dataSource);
+    const context = contextFor(dataSource, Topics.ComputeDue, caseNo);
+    const first = await clocked.handle({ caseId, departmentCode: 'urban-management', ...variables }, context);
+
+    // when the same task is delivered again on Tuesday afternoon (the first completion never reached the engine)
+    now = bj('2026-11-24T15:00');
+    const again = await clocked.handle({ caseId, departmentCode: 'urban-management', ...variables }, context);
+
+    // then both deliveries answer the Monday dates, and the change is recorded once
+    expect(again).toEqual(first);
+    expect((first as { reminderAt: Date }).reminderAt.getTime()).toBeLessThan(bj('2026-11-24T00:00').getTime());
+    expect(await eventsOf(dataSource, caseId)).toHaveLength(events);
+  });
+
+  it('computes a later due date for a new task delivered later, so the fixed dates belong to the task, not to the case', async () => {
+    // given two external tasks of one case, delivered a day apart
+    let now = bj('2026-11-23T09:00');
+    const clocked = computeDueHandler({ ...commonDeps(dataSource), clock: () => now });
+    const { caseId, caseNo } = await givenCase(dataSource);
+    const variables = { caseId, departmentCode: 'urban-management', dueMode: 'start', limitAmount: 4, limitUnit: 'wh' } as const;
+    const monday = (await clocked.handle(variables, contextFor(dataSource, Topics.ComputeDue, caseNo))) as { handlingDue: Date };
+
+    // when
+    now = bj('2026-11-24T09:00');
+    const tuesday = (await clocked.handle(variables, contextFor(dataSource, Topics.ComputeDue, caseNo))) as { handlingDue: Date };
+
+    // then
+    expect(monday.handlingDue).toEqual(bj('2026-11-23T14:30'));
+    expect(tuesday.handlingDue).toEqual(bj('2026-11-24T14:30'));
+  });
+
+  it.each([
     ['an unknown mode', { dueMode: 'pause', caseId: 1, departmentCode: 'commerce', limitAmount: 4, limitUnit: 'wh' }],
     ['an unknown unit', { dueMode: 'start', caseId: 1, departmentCode: 'commerce', limitAmount: 4, limitUnit: 'd' }],
     ['a limit of zero', { dueMode: 'start', caseId: 1, departmentCode: 'commerce', limitAmount: 0, limitUnit: 'wh' }],

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, testDataSource, testEngine, testEnv, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
+import { engineLogin, eventually, testDataSource, testEngine, testEnv, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
 import { defineHandler, WorkerRuntime } from './index.js';
 
 const engine = testEngine();
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function runtimeFor(engineUrl: string, logger = testLogger(), lockMs = 10_000): WorkerRuntime {
-  const runtime = new WorkerRuntime({ engineUrl, engineUser: 'demo', enginePassword: 'demo', name: 'resilience-test', dataSource, logger, longPollMs: 500, lockMs, shutdownGraceMs: 5000 });
+  const runtime = new WorkerRuntime({ engineUrl, ...engineLogin(), name: 'resilience-test', dataSource, logger, longPollMs: 500, lockMs, shutdownGraceMs: 5000 });
   runtimes.push(runtime);
   return runtime;
 }
@@ -97,7 +97,7 @@ describe('worker runtime resilience', () => {
 
   it('gives back a task that the engine locked for its last long poll after the worker stopped', async () => {
     // given a worker whose long poll is open
-    const runtime = new WorkerRuntime({ engineUrl: testEnv().ENGINE_URL!, engineUser: 'demo', enginePassword: 'demo', name: 'after-stop-test', dataSource, logger: testLogger(), longPollMs: 3000, lockMs: 60_000 });
+    const runtime = new WorkerRuntime({ engineUrl: testEnv().ENGINE_URL!, ...engineLogin(), name: 'after-stop-test', dataSource, logger: testLogger(), longPollMs: 3000, lockMs: 60_000 });
     runtime.register([defineHandler({ topic: 'probe-after-stop', input: z.object({}), handle: async () => undefined })]);
     runtime.start();
     await new Promise((resolve) => setTimeout(resolve, 500));

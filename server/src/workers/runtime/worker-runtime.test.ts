@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, testDataSource, testEngine, testEnv, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
+import { engineLogin, engineAuthorization, eventually, testDataSource, testEngine, testEnv, testLogger, uniqueKey } from '../../../../test/support/test-env.js';
 import { WorkerRuntime } from './index.js';
 import { decideHandler, echoHandler, failHandler } from './fixtures/probe-handlers.js';
 
@@ -16,8 +16,7 @@ beforeAll(async () => {
   const env = testEnv();
   runtime = new WorkerRuntime({
     engineUrl: env.ENGINE_URL!,
-    engineUser: 'demo',
-    enginePassword: 'demo',
+    ...engineLogin(),
     name: 'runtime-test',
     dataSource,
     logger: testLogger(),
@@ -105,7 +104,7 @@ describe('worker runtime on the real engine', () => {
 async function engineVariableTypes(processInstanceId: string): Promise<Record<string, string>> {
   const env = testEnv();
   const response = await fetch(`${env.ENGINE_URL}/process-instance/${processInstanceId}/variables?deserializeValues=false`, {
-    headers: { authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` },
+    headers: { authorization: engineAuthorization() },
   });
   const body = (await response.json()) as Record<string, { type: string }>;
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v.type]));

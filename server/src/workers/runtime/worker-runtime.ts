@@ -2,6 +2,7 @@ import { Client, Variables, type Interceptor, type Task, type TaskService } from
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { EngineClient, toEngineVariable } from '../../engine/index.js';
+import type { CompletionRetryPolicy } from './complete-task.js';
 import { pollBackoff } from './retry-policy.js';
 import { settleTask } from './settle-task.js';
 import { onceFor } from './side-effects.js';
@@ -25,6 +26,8 @@ export interface WorkerRuntimeOptions {
   longPollMs?: number;
   /** Default retry policy of handlers that set none. */
   retry?: Partial<RetryPolicy>;
+  /** How a completion the engine did not take is tried again before the task is handed back. @default defaultCompletionRetry */
+  completionRetry?: Partial<CompletionRetryPolicy>;
   /** How long stop() waits for in-flight handlers before unlocking them. @default 30000 */
   shutdownGraceMs?: number;
   /** Called after each task is settled, which may have moved a process on to new user tasks. */
@@ -162,7 +165,7 @@ export class WorkerRuntime {
       retries: task.retries,
       workerId: this.workerId,
     };
-    const logger = this.options.logger.child({ topic: info.topic, taskId: info.id, businessKey: info.businessKey });
+    const logger = this.options.logger.child({ topic: info.topic, taskId: info.id, businessKey: info.businessKey, processInstanceId: info.processInstanceId, activityId: info.activityId });
     const lockMs = handler.lockMs ?? this.options.lockMs ?? 60_000;
     // Extending every third of the lock leaves room for a late timer on a busy machine.
     const extender = setInterval(() => {
@@ -177,6 +180,7 @@ export class WorkerRuntime {
       once: onceFor(this.options.dataSource, info),
       manager: this.options.dataSource.manager,
       retry: this.options.retry,
+      completionRetry: this.options.completionRetry,
       toVariables,
     }).finally(() => {
       clearInterval(extender);

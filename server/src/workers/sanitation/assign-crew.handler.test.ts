@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDataSource, uniqueKey } from '../../../../test/support/test-env.js';
 import { CaseEventEntity } from '../../modules/cases/index.js';
-import { SanitationCrewEntity, type CrewStatus } from '../../modules/crews/index.js';
+import { availableCrewsByDistance, SanitationCrewEntity, type CrewStatus } from '../../modules/crews/index.js';
 import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import { NotificationEntity } from '../../modules/notifications/index.js';
 import { contextFor, freshPlace, givenCase, north, type Place } from '../testing/handler-test-kit.js';
@@ -29,6 +29,11 @@ async function givenCrew(place: Place, status: CrewStatus, label: string): Promi
 }
 
 const statusOf = async (code: string) => (await dataSource.manager.findOneByOrFail(SanitationCrewEntity, { code })).status;
+
+/** A crew as a reader saw it a moment ago: available, whatever it is now. */
+async function staleAvailable(code: string, distanceM: number) {
+  return { ...(await dataSource.manager.findOneByOrFail(SanitationCrewEntity, { code })), status: 'available' as const, distanceM };
+}
 
 describe('sanitation-assign-crew', () => {
   it('assigns the nearest available crew, skipping a nearer busy or off-shift one, and marks it busy', async () => {
@@ -92,7 +97,7 @@ describe('sanitation-assign-crew', () => {
 
   it('asks the sanitation liaisons to arrange a crew when none is free, without failing the task', async () => {
     // given a district where every crew is busy
-    const handler = createAssignCrewHandler({ findCrew: async () => undefined });
+    const handler = createAssignCrewHandler({ findCrews: async () => [] });
     const place = freshPlace();
     const { caseId, caseNo } = await givenCase(dataSource, place);
 
@@ -106,21 +111,59 @@ describe('sanitation-assign-crew', () => {
     expect(notice).toMatchObject({ recipientType: 'group', recipient: 'sanitation', title: `案件 ${caseNo} 暂无空闲作业班组` });
   });
 
-  it('fails without writing when the chosen crew was taken by another case meanwhile', async () => {
-    // given a crew read as available that another assignment has just made busy
+  it('takes the next nearest crew when the nearest one was taken by another case meanwhile', async () => {
+    // given the nearest crew read as available, though another assignment has just made it busy
     const place = freshPlace();
-    const code = await givenCrew(north(place, 80), 'busy', '已占用');
-    const stale = { ...(await dataSource.manager.findOneByOrFail(SanitationCrewEntity, { code })), status: 'available' as const, distanceM: 80 };
-    const handler = createAssignCrewHandler({ findCrew: async () => stale });
+    const taken = await givenCrew(north(place, 80), 'busy', '已占用');
+    const next = await givenCrew(north(place, 300), 'available', '次近');
+    const handler = createAssignCrewHandler({ findCrews: async () => [await staleAvailable(taken, 80), await staleAvailable(next, 300)] });
     const { caseId, caseNo } = await givenCase(dataSource, place);
 
     // when
-    const attempt = handler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
+    const output = await handler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
 
     // then
-    await expect(attempt).rejects.toThrow(/已被其他案件占用/);
+    expect(output).toEqual({ assignedCrewCode: next, assignedCrewName: '测试次近班', crewDistanceM: 300 });
+    expect(await dataSource.manager.findBy(CrewAssignmentEntity, { caseId })).toEqual([expect.objectContaining({ crewCode: next })]);
+  });
+
+  it('follows the "no crew free" path, without failing, when every crew it tries was taken meanwhile', async () => {
+    // given the only crew read as available, though another assignment has just made it busy
+    const place = freshPlace();
+    const taken = await givenCrew(north(place, 80), 'busy', '已占用');
+    const handler = createAssignCrewHandler({ findCrews: async () => [await staleAvailable(taken, 80)] });
+    const { caseId, caseNo } = await givenCase(dataSource, place);
+
+    // when
+    const output = await handler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo));
+
+    // then
+    expect(output).toEqual({ assignedCrewCode: null, assignedCrewName: null, crewDistanceM: null });
     expect(await dataSource.manager.countBy(CrewAssignmentEntity, { caseId })).toBe(0);
-    expect(await dataSource.manager.countBy(NotificationEntity, { caseId })).toBe(0);
+    expect(await dataSource.manager.findBy(NotificationEntity, { caseId })).toEqual([expect.objectContaining({ title: `案件 ${caseNo} 暂无空闲作业班组` })]);
+  });
+
+  it('lets 20 cases at one place compete for 5 crews: each crew goes to one case, and every case completes', async () => {
+    // given five crews of the test around one place, and twenty cases there handled at the same time
+    const place = freshPlace();
+    const own: string[] = [];
+    for (let i = 1; i <= 5; i++) own.push(await givenCrew(north(place, i * 100), 'available', `争用${i}`));
+    const handler = createAssignCrewHandler({ findCrews: async (m, lng, lat) => (await availableCrewsByDistance(m, lng, lat)).filter((c) => own.includes(c.code)) });
+    const cases = await Promise.all(Array.from({ length: 20 }, () => givenCase(dataSource, place)));
+
+    // when
+    const outcomes = await Promise.allSettled(cases.map(({ caseId, caseNo }) => handler.handle({ caseId, caseNo, ...place }, contextFor(dataSource, Topics.SanitationAssignCrew, caseNo))));
+
+    // then no handler failed, the five crews went to five different cases, and the other fifteen were told none is free
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    const assignedCodes = outcomes.map((o) => (o.status === 'fulfilled' ? (o.value as { assignedCrewCode: string | null }).assignedCrewCode : 'failed'));
+    expect(assignedCodes.filter((c) => c !== null).sort()).toEqual([...own].sort());
+    expect(assignedCodes.filter((c) => c === null)).toHaveLength(15);
+    const assignments = await dataSource.manager.findBy(CrewAssignmentEntity, { crewCode: In(own) });
+    expect(assignments.map((a) => a.crewCode).sort()).toEqual([...own].sort());
+    expect(await Promise.all(own.map(statusOf))).toEqual(own.map(() => 'busy'));
+    const caseIds = cases.map((c) => c.caseId);
+    expect(await dataSource.manager.countBy(CaseEventEntity, { caseId: In(caseIds) })).toBe(20);
   });
 
   it.each([

@@ -8,6 +8,7 @@ const readableKeys = [
   'rejectReason',
   'handlingResult',
   'handlingNote',
+  'result',
   'resumeNote',
   'verifyNote',
   'callbackNote',

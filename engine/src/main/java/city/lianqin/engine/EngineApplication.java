@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class EngineApplication {
   public static void main(String[] args) {
-    SpringApplication.run(EngineApplication.class, args);
+    SpringApplication application = new SpringApplication(EngineApplication.class);
+    application.addListeners(new AdminPasswordRequired());
+    application.run(args);
   }
 }
