@@ -7,9 +7,9 @@ import { seedData } from '../db/seed/seed.js';
 import { loadSettings } from '../server/src/config/index.js';
 import { openDatabase } from '../server/src/db/index.js';
 import { AppError } from '../server/src/errors/index.js';
-import { passwordRule, type CurrentUser } from '../server/src/modules/auth/index.js';
+import type { CurrentUser } from '../server/src/modules/auth/index.js';
 // createUserSchema: the users module's own request rule, so that this account obeys exactly what the admin screen enforces.
-import { createUser, createUserSchema } from '../server/src/modules/users/index.js';
+import { createUser, createUserSchema, passwordRule } from '../server/src/modules/users/index.js';
 import { ensureDatabases } from './lib/mysql.js';
 
 /** Who the audit log names as the creator. */

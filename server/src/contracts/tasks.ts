@@ -18,6 +18,26 @@ export interface TaskCaseSummary {
   urgent: boolean;
 }
 
+/**
+ * What a task is about, for any Lianqin process: a case, a joint operation, a patrol run. Each process's presenter
+ * (server/src/modules/<module>/index.ts, `presenters`) fills it, so the inbox lists the tasks of every process alike.
+ */
+export interface TaskSubject {
+  /** Which kind of thing it is, e.g. 'case', 'joint-operation', 'patrol-run'. */
+  kind: string;
+  /** Its number or code as people quote it, e.g. the case number or the operation number. */
+  ref: string;
+  /** One line saying what it is about, e.g. the category and description, or the operation's target. */
+  title: string;
+  /** Where, as people call it, or null. */
+  place: string | null;
+  streetCode: string | null;
+  gridCode: string | null;
+  urgent: boolean;
+  /** The web app path of its own page, e.g. /operations/JO-2026-0001, or null. */
+  link: string | null;
+}
+
 /** One task as the inbox shows it: the engine's task joined with its case. */
 export interface TaskView {
   id: string;

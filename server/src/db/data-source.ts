@@ -2,24 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../db/migrations/index.js';
-import { AuditIntentEntity, AuditRecordEntity } from '../modules/audit/index.js';
-import { UserSessionEntity } from '../modules/auth/session.entity.js';
-import { HolidayOverrideEntity } from '../modules/calendar/index.js';
-import { CaseEventEntity } from '../modules/cases/case-event.entity.js';
-import { CaseFileEntity } from '../modules/cases/case-file.entity.js';
-import { CaseCommentEntity } from '../modules/cases/case-comment.entity.js';
-import { CasePhotoEntity } from '../modules/cases/case-photo.entity.js';
-import { AssistanceRequestEntity, CrewAssignmentEntity, RectificationNoticeEntity } from '../modules/department-records/index.js';
-import { NotificationEntity, OutboxEntity } from '../modules/notifications/index.js';
-import { DepartmentEntity } from '../modules/departments/index.js';
-import { CommunityEntity, StreetEntity, UnitGridEntity } from '../modules/grids/index.js';
-import { SanitationCrewEntity } from '../modules/crews/index.js';
-import { ShopEntity } from '../modules/shops/index.js';
-import { UserEntity } from '../modules/users/index.js';
-import { SideEffectEntity } from '../workers/runtime/side-effect.entity.js';
+import { lianqinModules } from '../modules/index.js';
 
-/** Every entity of the app database. */
-export const entities = [DepartmentEntity, UserEntity, AuditRecordEntity, CaseFileEntity, SideEffectEntity, HolidayOverrideEntity, CaseEventEntity, NotificationEntity, OutboxEntity, RectificationNoticeEntity, AssistanceRequestEntity, CrewAssignmentEntity, StreetEntity, CommunityEntity, UnitGridEntity, ShopEntity, SanitationCrewEntity, UserSessionEntity, CasePhotoEntity, CaseCommentEntity, AuditIntentEntity];
+/** Every entity of the app database: the tables each module declares in its manifest. */
+export function entities() {
+  return lianqinModules().flatMap((m) => m.entities ?? []);
+}
 
 /** Which app database to open: MySQL/MariaDB by URL, else an embedded SQLite file (sql.js) in dataDir. */
 export interface DatabaseSettings {
@@ -34,7 +22,7 @@ export function databaseType(settings: DatabaseSettings): 'mysql' | 'sqljs' {
 
 /** Builds the TypeORM data source; migrations run explicitly, never synchronize. */
 export function createDataSource(settings: DatabaseSettings): DataSource {
-  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = { entities: entities(), migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (settings.databaseUrl) {
     const url = settings.databaseUrl.replace(/^mariadb:/, 'mysql:');
     return new DataSource({ ...common, type: 'mysql', url, charset: 'utf8mb4_unicode_ci', timezone: 'Z', poolSize: 20 } as DataSourceOptions);

@@ -1,3 +1,5 @@
+import { defineModule } from '../module.js';
+import { HolidayOverrideEntity } from './holiday-override.entity.js';
 export { HolidayOverrideEntity, type HolidayOverride } from './holiday-override.entity.js';
 export { loadWorkingCalendar, parseWorkingHours } from './calendar.service.js';
 export {
@@ -9,3 +11,6 @@ export {
   type WorkingCalendarOptions,
   type WorkingPeriod,
 } from './working-calendar.js';
+
+/** The working-time calendar and its holiday overrides. */
+export const calendarModule = defineModule({ name: 'calendar', entities: [HolidayOverrideEntity] });

@@ -1,3 +1,9 @@
+import { defineModule } from '../module.js';
+import { CaseFileEntity } from './case-file.entity.js';
+import { CaseEventEntity } from './case-event.entity.js';
+import { CasePhotoEntity } from './case-photo.entity.js';
+import { CaseCommentEntity } from './case-comment.entity.js';
+import { caseRoutes } from './routes.js';
 export { CaseFileEntity, type CaseFile, type CaseSource, type CaseStatus } from './case-file.entity.js';
 export { CaseEventEntity, caseEventTypes, type CaseEvent, type CaseEventType } from './case-event.entity.js';
 export { CasePhotoEntity, photoStages, type CasePhoto, type PhotoStage, type PhotoMimeType } from './case-photo.entity.js';
@@ -11,3 +17,10 @@ export { applyCaseScope, loadVisibleCase, caseReaderRoles } from './case-scope.j
 export type { CaseSummary, PhotoView, CommentView } from './case-views.js';
 export type { CaseDetail } from './case-detail.js';
 export type { TimelineEntry } from './timeline.js';
+
+/** Cases of the closed loop: filing, search, detail, photos and comments. */
+export const casesModule = defineModule({
+  name: 'cases',
+  entities: [CaseFileEntity, CaseEventEntity, CasePhotoEntity, CaseCommentEntity],
+  routes: ({ config, dataSource, engine, logger }) => caseRoutes({ config, dataSource, engine, logger }),
+});

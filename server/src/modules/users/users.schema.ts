@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../../contracts/auth.js';
 import { validationErrorFrom } from '../../errors/index.js';
-import { passwordRule } from '../auth/index.js';
+import { passwordRule } from './password-rule.js';
 
 const username = z
   .string({ error: '请填写用户名' })
