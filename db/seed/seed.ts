@@ -4,7 +4,9 @@ import { inTransaction } from '../../server/src/db/index.js';
 import { seedCrews } from '../../server/src/modules/crews/index.js';
 import { DepartmentEntity } from '../../server/src/modules/departments/index.js';
 import { districtInspectors, seedGeography, seedGridInspectors } from '../../server/src/modules/grids/index.js';
-import { seedShops } from '../../server/src/modules/shops/index.js';
+import { seedDemoOperation } from '../../server/src/modules/joint-operations/index.js';
+import { seedDemoPatrols } from '../../server/src/modules/patrols/index.js';
+import { seedShopHistories, seedShops } from '../../server/src/modules/shops/index.js';
 import { createUserIfMissing, UserEntity, type SeedUser } from '../../server/src/modules/users/index.js';
 import { demoDepartments, demoPassword, demoUsers } from './demo-data.js';
 
@@ -50,13 +52,19 @@ async function seedReferenceData(manager: EntityManager): Promise<{ departments:
   return { departments, grids };
 }
 
-/** The demo accounts and grid inspectors with the published password, the demo shops and the sanitation crews. */
+/** The demo accounts and grid inspectors with the published password, the demo shops with their histories and the sanitation crews. */
 async function seedDemoExtras(manager: EntityManager): Promise<{ users: number; shops: number; crews: number }> {
   let users = 0;
   for (const user of demoUsers) if (await createUserIfMissing(manager, user, demoPassword)) users++;
   users += await seedGridInspectors(manager, demoPassword);
   const shops = await seedShops(manager);
+  // Violation histories that exercise 首违不罚 in the shop files (一店一档).
+  await seedShopHistories(manager);
   const crews = await seedCrews(manager);
+  // A joint patrol (联合巡查) finished a week back, with an unvisited grid in its report.
+  await seedDemoPatrols(manager);
+  // A joint enforcement operation (联合执法) finished last week, with its report and a 回头看.
+  await seedDemoOperation(manager);
   return { users, shops, crews };
 }
 

@@ -24,6 +24,9 @@ interface Entry {
 
 const reporters: Role[] = ['inspector', 'hotline-operator', 'command-centre', 'coordinator'];
 const caseReaders: Role[] = ['command-centre', 'supervisor', 'admin', 'liaison', 'inspector', 'hotline-operator'];
+const shopReaders: Role[] = ['command-centre', 'supervisor', 'admin', 'coordinator', 'liaison'];
+const operationReaders: Role[] = ['coordinator', 'command-centre', 'supervisor', 'admin', 'liaison'];
+const noOperation = '/api/operations/JO-2000-0000';
 const noCase = '/api/cases/00000000';
 const noTask = '/api/tasks/no-such-task';
 const noUser = '/api/users/999999999';
@@ -63,6 +66,27 @@ const matrix: Record<string, Entry> = {
   'PATCH /api/users/:id': { access: ['admin'], sample: noUser, body: { displayName: '矩阵测试' } },
   'POST /api/users/:id/password': { access: ['admin'], sample: `${noUser}/password`, body: { password: 'Matrix2026pass' } },
   'GET /api/audit': { access: ['admin', 'supervisor'] },
+  // joint enforcement (联合执法): coordinators plan and revise, participating liaisons record findings, readers watch
+  'POST /api/operations': { access: ['coordinator'], body: {} },
+  'GET /api/operations': { access: operationReaders },
+  'GET /api/operations/stream': { access: operationReaders, stream: true },
+  'GET /api/operations/:ref': { access: operationReaders, sample: noOperation },
+  'PUT /api/operations/:ref': { access: ['coordinator'], sample: noOperation, body: {} },
+  'GET /api/operations/:ref/report': { access: operationReaders, sample: `${noOperation}/report` },
+  'POST /api/operations/:ref/findings': { access: ['liaison'], sample: `${noOperation}/findings`, body: {} },
+  'POST /api/operations/:ref/findings/:id/photos': { access: ['liaison'], sample: `${noOperation}/findings/1/photos` },
+  'GET /api/operations/:ref/findings/:id/photos/:photoId': { access: operationReaders, sample: `${noOperation}/findings/1/photos/1` },
+  // joint patrols (联合巡查): coordinators plan and review; a run's members check in, record findings and finish
+  'POST /api/patrols': { access: ['coordinator'], body: {} },
+  'GET /api/patrols': { access: 'signed-in' },
+  'GET /api/patrols/:ref': { access: 'signed-in', sample: '/api/patrols/XC-0000-0000' },
+  'GET /api/patrol-runs/:ref': { access: 'signed-in', sample: '/api/patrol-runs/XC-0000-0000-01' },
+  'POST /api/patrol-runs/:ref/check-ins': { access: 'signed-in', sample: '/api/patrol-runs/XC-0000-0000-01/check-ins', body: { gridCode: 'QH-01-01-0001', lng: 120.1, lat: 30.2 } },
+  'POST /api/patrol-runs/:ref/findings': { access: 'signed-in', sample: '/api/patrol-runs/XC-0000-0000-01/findings', body: { description: '矩阵测试', lng: 120.1, lat: 30.2, categoryCode: 'E0102' } },
+  'POST /api/patrol-runs/:ref/finish': { access: 'signed-in', sample: '/api/patrol-runs/XC-0000-0000-01/finish', body: {} },
+  'POST /api/patrol-runs/:ref/review': { access: ['coordinator'], sample: '/api/patrol-runs/XC-0000-0000-01/review', body: { comment: '矩阵测试' } },
+  'GET /api/shops': { access: shopReaders },
+  'GET /api/shops/:id': { access: shopReaders, sample: '/api/shops/999999999' },
 };
 
 /** Requests under each module's prefix that no route answers: 404 for everyone, never 401 or 403. */
@@ -84,6 +108,16 @@ const unknownRoutes = [
   'DELETE /api/users/999999999',
   'GET /api/audit/extra',
   'POST /api/audit',
+  'GET /api/shops/999999999/extra',
+  'POST /api/shops',
+  'DELETE /api/shops/999999999',
+  'GET /api/patrols/XC-0000-0000/extra',
+  'DELETE /api/patrols/XC-0000-0000',
+  'GET /api/patrol-runs/XC-0000-0000-01/extra',
+  'POST /api/patrol-runs/XC-0000-0000-01',
+  'GET /api/operations/JO-2000-0000/extra',
+  'DELETE /api/operations/JO-2000-0000',
+  'POST /api/operations/JO-2000-0000/report',
   'GET /api/no-such-module',
 ];
 

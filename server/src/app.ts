@@ -9,7 +9,8 @@ import type { Config } from './config/index.js';
 import type { EngineClient } from './engine/index.js';
 import { authenticate } from './modules/auth/index.js';
 import { lianqinModules } from './modules/index.js';
-import { TaskStreamHub } from './modules/tasks/index.js';
+import type { LianqinModule } from './modules/module.js';
+import { collectPresenters, TaskStreamHub } from './modules/tasks/index.js';
 import { apiNotFound, errorHandler } from './errors/index.js';
 import { refuseCrossSite } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -26,6 +27,8 @@ export interface AppDependencies {
   taskStream?: TaskStreamHub;
   /** Folder of the built web app; served with a history-mode fallback when present. */
   webDist?: string;
+  /** The modules served; every module of Lianqin unless a test adds one of its own. */
+  modules?: readonly LianqinModule[];
 }
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -40,8 +43,9 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(deps.dataSource));
   app.use('/api', refuseCrossSite({ dataSource: deps.dataSource, publicUrl: deps.config.PUBLIC_URL }));
-  const context = { ...deps, taskStream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) };
-  for (const module of lianqinModules()) if (module.routes) app.use('/api', module.routes(context));
+  const modules = deps.modules ?? lianqinModules();
+  const context = { ...deps, presenters: collectPresenters(modules), taskStream: deps.taskStream ?? new TaskStreamHub(deps.engine, deps.logger, deps.config.TASK_STREAM_POLL_MS) };
+  for (const module of modules) if (module.routes) app.use('/api', module.routes(context));
   app.use('/api', apiNotFound);
   const webDist = deps.webDist ?? defaultWebDist;
   if (existsSync(webDist)) {

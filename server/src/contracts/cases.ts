@@ -1,7 +1,7 @@
 /** Shapes of /api/cases, shared by the server and the web app. */
 
 /** Where a report came from. */
-export type CaseSource = 'inspector' | 'hotline' | 'patrol' | 'open311';
+export type CaseSource = 'inspector' | 'hotline' | 'patrol' | 'open311' | 'joint-enforcement' | 'joint-patrol';
 
 /** Where a case is in the closed loop. */
 export type CaseStatus = 'registered' | 'rejected' | 'merged' | 'dispatched' | 'handled' | 'returned' | 'closed';

@@ -36,9 +36,13 @@ export interface TaskSubject {
   urgent: boolean;
   /** The web app path of its own page, e.g. /operations/JO-2026-0001, or null. */
   link: string | null;
+  /** Its category when it has one (a case's 类别, code and name), so that the inbox can filter by it. */
+  category?: { code: string; name: string } | null;
+  /** For a case only: the case summary that TaskView.case carries. */
+  case?: TaskCaseSummary;
 }
 
-/** One task as the inbox shows it: the engine's task joined with its case. */
+/** One task as the inbox shows it: the engine's task joined with what it is about. */
 export interface TaskView {
   id: string;
   name: string | null;
@@ -49,6 +53,9 @@ export interface TaskView {
   assignee: string | null;
   assigneeName: string | null;
   formKey: string | null;
+  /** What the task is about, as its process's presenter says; null when the presenter does not know the instance. */
+  subject: Omit<TaskSubject, 'case'> | null;
+  /** The case, for the tasks of a case; null for the tasks of other processes. */
   case: TaskCaseSummary | null;
 }
 

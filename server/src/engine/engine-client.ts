@@ -18,6 +18,7 @@ export interface TaskQuery {
   candidateGroups?: string[];
   assignee?: string;
   processDefinitionKey?: string;
+  processDefinitionKeyIn?: string[];
   processInstanceIdIn?: string[];
   candidateUser?: string;
   includeAssignedTasks?: boolean;
@@ -221,6 +222,12 @@ export class EngineClient {
   /** Executes a job now, as the job executor would when it is due (used by operators and tests). */
   executeJob(jobId: string): Promise<void> {
     return this.http.send({ method: 'POST', path: `/job/${enc(jobId)}/execute` });
+  }
+
+  /** Evaluates the latest version of a decision (DMN) and returns its result rows with plain values. */
+  async evaluateDecision(key: string, variables: Record<string, VariableValue>): Promise<Array<Record<string, unknown>>> {
+    const rows = await this.http.send<EngineVariables[]>({ method: 'POST', path: `/decision-definition/key/${enc(key)}/evaluate`, body: { variables: toEngineVariables(variables) }, read: true });
+    return rows.map((row) => fromEngineVariables(row));
   }
 
   /** Error details of a failed external task (the handler's stack, as recorded by handleFailure). */

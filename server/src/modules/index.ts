@@ -8,8 +8,10 @@ import { departmentRecordsModule } from './department-records/index.js';
 import { departmentsModule } from './departments/index.js';
 import { gridsModule } from './grids/index.js';
 import { healthModule } from './health/index.js';
+import { jointOperationsModule } from './joint-operations/index.js';
 import type { LianqinModule } from './module.js';
 import { notificationsModule } from './notifications/index.js';
+import { patrolsModule } from './patrols/index.js';
 import { referenceModule } from './reference/index.js';
 import { shopsModule } from './shops/index.js';
 import { tasksModule } from './tasks/index.js';
@@ -33,6 +35,8 @@ export function lianqinModules(): readonly LianqinModule[] {
     departmentRecordsModule,
     notificationsModule,
     casesModule,
+    jointOperationsModule,
+    patrolsModule,
     tasksModule,
     referenceModule,
     workerRuntimeModule,

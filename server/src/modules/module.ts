@@ -15,6 +15,8 @@ export interface RouteContext {
   state: SystemState;
   logger: Logger;
   taskStream: TaskStreamHub;
+  /** The presenter of each process whose tasks the inbox lists, collected from the modules' manifests. */
+  presenters: Readonly<Record<string, TaskPresenter>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/index.js';
+import { EngineClient } from '../engine/index.js';
 import { sharedGridLocator } from '../modules/grids/index.js';
 import { createCommonHandlers, type CommonDeps } from './common/index.js';
 import { commerceHandlers } from './commerce/index.js';
@@ -26,6 +27,7 @@ export function workerDeps(config: Config, dataSource: DataSource): CommonDeps {
     duplicateRadiusM: config.DUPLICATE_RADIUS_M,
     duplicateWindowDays: config.DUPLICATE_WINDOW_DAYS,
     gridLocator: () => sharedGridLocator(dataSource.manager),
+    engine: new EngineClient({ baseUrl: config.ENGINE_URL, user: config.ENGINE_USER, password: config.ENGINE_PASSWORD, timeoutMs: config.ENGINE_TIMEOUT_MS, readRetries: config.ENGINE_READ_RETRIES }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface CaseFile {
   processInstanceId: string;
   categoryCode: string;
   source: CaseSource;
+  /** The joint operation (or patrol run) a case was filed from, e.g. JO-2026-0001; null for other sources. */
+  sourceRef: string | null;
   description: string;
   status: CaseStatus;
   createdAt: Date;
@@ -43,7 +45,8 @@ export const CaseFileEntity = new EntitySchema<CaseFile>({
     caseNo: { name: 'case_no', type: 'varchar', length: 32, unique: true },
     processInstanceId: { name: 'process_instance_id', type: 'varchar', length: 64, unique: true },
     categoryCode: { name: 'category_code', type: 'varchar', length: 16 },
-    source: { type: 'varchar', length: 16 },
+    source: { type: 'varchar', length: 32 },
+    sourceRef: nullableText('source_ref', 32),
     description: { type: 'text' },
     status: { type: 'varchar', length: 32 },
     createdAt: { name: 'created_at', type: 'datetime', precision: 3 },

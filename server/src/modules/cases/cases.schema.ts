@@ -3,7 +3,7 @@ import { categoryOf } from '../categories/index.js';
 import { departmentCodes } from '../departments/index.js';
 import { photoStages } from './case-photo.entity.js';
 
-const caseSources = ['inspector', 'hotline', 'patrol', 'open311'] as const;
+const caseSources = ['inspector', 'hotline', 'patrol', 'open311', 'joint-enforcement', 'joint-patrol'] as const;
 const caseStatuses = ['registered', 'rejected', 'merged', 'dispatched', 'handled', 'returned', 'closed'] as const;
 
 /** "请填写…" when the field is missing, the type message otherwise. */
@@ -21,13 +21,15 @@ export const createCaseSchema = z
     urgent: z.boolean({ error: '是否紧急须为 true 或 false' }).default(false),
     callerName: z.string({ error: '来电人姓名须为文字' }).trim().min(1, '请填写来电人姓名').max(64, '来电人姓名最多 64 字').optional(),
     callerPhone: z.string({ error: '来电号码须为文字' }).regex(/^[0-9+\- ]{5,32}$/, '电话号码格式不正确').optional(),
+    /** The joint operation a finding came from; set by that module's service, never by a reporter. */
+    sourceRef: z.string().trim().min(1).max(32).optional(),
   })
   .strict();
 
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
 
 /** POST /cases: the report without a source, which the caller's role decides (the command centre may name one). */
-export const reportCaseSchema = createCaseSchema.extend({ source: createCaseSchema.shape.source.optional() });
+export const reportCaseSchema = createCaseSchema.omit({ sourceRef: true }).extend({ source: createCaseSchema.shape.source.optional() });
 
 export type ReportCaseBody = z.output<typeof reportCaseSchema>;
 

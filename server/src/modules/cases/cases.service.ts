@@ -5,7 +5,9 @@ import { ValidationError } from '../../errors/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import { beijingDay, loadWorkingCalendar } from '../calendar/index.js';
 import type { GridLocator } from '../grids/index.js';
-import { CaseEventEntity } from './case-event.entity.js';
+// The leaf file, not the module's index: joint operations file cases through this service, so the index would loop.
+import { isInMajorEventArea } from '../joint-operations/major-events.js';
+import { recordCaseEvent } from './case-events.js';
 import { CaseFileEntity, type CaseFile } from './case-file.entity.js';
 import { pendingStartPrefix, startCaseProcess } from './case-start.js';
 import { createCaseSchema, type CreateCaseInput } from './cases.schema.js';
@@ -28,26 +30,30 @@ export interface CaseDeps {
  */
 export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: string): Promise<CaseFile> {
   const input = createCaseSchema.parse(raw);
-  if (!(await deps.gridLocator()).locate(input.lng, input.lat)) {
+  const location = (await deps.gridLocator()).locate(input.lng, input.lat);
+  if (!location) {
     throw new ValidationError('上报位置不在本辖区的网格内', { issues: [{ path: 'body.lng', message: '位置不在辖区网格内 (outside every unit grid)' }] });
   }
   const now = new Date();
   const pending = await inTransaction(deps.dataSource, async (manager) => {
     const calendar = await loadWorkingCalendar(manager, deps.workingHours);
-    const acceptDue = input.urgent ? new Date(now.getTime() + 3_600_000) : calendar.addLimit(now, 1, 'wh');
+    // 重大活动保障: inside the area of a running major-event operation every case is urgent.
+    const urgent = input.urgent || (await isInMajorEventArea(manager, location.gridCode, now));
+    const acceptDue = urgent ? new Date(now.getTime() + 3_600_000) : calendar.addLimit(now, 1, 'wh');
     const placeholder = `${pendingStartPrefix}${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
     const { identifiers } = await manager.insert(CaseFileEntity, {
       caseNo: placeholder.slice(0, 32),
       processInstanceId: placeholder,
       categoryCode: input.categoryCode,
       source: input.source,
+      sourceRef: input.sourceRef ?? null,
       description: input.description,
       status: 'registered',
       createdAt: now,
       lng: input.lng,
       lat: input.lat,
       address: input.address ?? null,
-      urgent: input.urgent,
+      urgent,
       reporter: actor,
       callerName: input.callerName ?? null,
       callerPhone: input.callerPhone ?? null,
@@ -57,7 +63,7 @@ export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: st
     const id = Number(identifiers[0]!.id);
     const caseNo = `${beijingDay(now).replaceAll('-', '')}${String(id).padStart(5, '0')}`;
     await manager.update(CaseFileEntity, { id }, { caseNo });
-    await manager.insert(CaseEventEntity, { caseId: id, type: 'reported', department: null, actor, at: now, onTime: null, data: JSON.stringify({ source: input.source }) });
+    await recordCaseEvent(manager, { caseId: id, type: 'reported', actor, at: now, data: { source: input.source, ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}) } });
     return manager.findOneByOrFail(CaseFileEntity, { id });
   });
   return startCaseProcess(deps, pending, {
@@ -69,7 +75,7 @@ export async function createCase(deps: CaseDeps, raw: CreateCaseInput, actor: st
     lat: input.lat,
     source: pending.source,
     reporter: actor,
-    urgent: input.urgent,
+    urgent: Boolean(pending.urgent),
     acceptDue: pending.acceptDue,
     verifyDue: null,
     returnedCount: 0,

@@ -4,7 +4,7 @@ import { requireUser, userOf, userOfSession } from '../auth/index.js';
 import { completeTaskBody, extensionBody, returnTaskBody, suspendBody, taskListQuery } from './tasks.schema.js';
 import { getTaskDiagram } from './task-diagram.js';
 import type { TaskStreamHub } from './task-stream.js';
-import { actOnHandling, claimTask, completeTask, getTask, listTasks, unclaimTask, type TaskDeps } from './tasks.service.js';
+import { actOnHandling, claimTask, completeTask, getTask, inboxOf, listTasks, unclaimTask, type TaskDeps } from './tasks.service.js';
 
 /** The task inbox: list, live stream, detail, diagram, claim, unclaim, complete, and the handling actions. */
 export function taskRoutes(deps: TaskDeps & { stream: TaskStreamHub }): Router {
@@ -21,7 +21,8 @@ export function taskRoutes(deps: TaskDeps & { stream: TaskStreamHub }): Router {
   });
   router.get('/tasks/stream', requireUser, (req, res) => {
     const token = req.sessionToken!;
-    deps.stream.subscribe(userOf(req), res, async () => (await userOfSession(deps.dataSource, token)) !== undefined);
+    const user = userOf(req);
+    deps.stream.subscribe(user, inboxOf(deps, user), res, async () => (await userOfSession(deps.dataSource, token)) !== undefined);
   });
   router.get('/tasks/:taskId', requireUser, async (req, res) => {
     res.json(await getTask(deps, userOf(req), String(req.params.taskId)));

@@ -10,6 +10,7 @@ export function taskGroupsOf(user: CurrentUser): string[] {
     if (role === 'supervisor') groups.add('supervision');
     if (role === 'inspector') groups.add('grid-inspection');
     if (role === 'hotline-operator') groups.add('hotline');
+    if (role === 'coordinator') groups.add('coordination');
   }
   return [...groups];
 }
@@ -23,10 +24,10 @@ export function workableBy(user: CurrentUser): NonNullable<TaskQuery['orQueries'
   return { ...(groups.length ? { candidateGroups: groups } : {}), candidateUser: user.username, assignee: user.username, includeAssignedTasks: true };
 }
 
-/** The engine query of every open case task a user works, soonest due first: the inbox, the stream and task access share it. */
-export function inboxQuery(user: CurrentUser, extra: Omit<TaskQuery, 'orQueries'> = {}): TaskQuery {
-  return { processDefinitionKey: caseProcessKey, ...extra, orQueries: [workableBy(user)] };
+/**
+ * The engine query of every open task a user works in the processes the inbox lists (those with a presenter): the
+ * inbox, the stream, task access and the diagram share it.
+ */
+export function inboxQuery(user: CurrentUser, processKeys: readonly string[], extra: Omit<TaskQuery, 'orQueries'> = {}): TaskQuery {
+  return { processDefinitionKeyIn: [...processKeys], ...extra, orQueries: [workableBy(user)] };
 }
-
-/** The process whose user tasks make the inbox. */
-export const caseProcessKey = 'case-closed-loop';

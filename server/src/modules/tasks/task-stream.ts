@@ -1,9 +1,8 @@
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import type { TaskStreamMessage } from '../../contracts/tasks.js';
-import type { EngineClient, Task } from '../../engine/index.js';
+import type { EngineClient, Task, TaskQuery } from '../../engine/index.js';
 import type { CurrentUser } from '../auth/index.js';
-import { inboxQuery } from './task-access.js';
 
 export type { TaskStreamMessage };
 
@@ -19,6 +18,8 @@ const pollsPerSessionCheck = 5;
 /** One open event stream of one signed-in user. */
 interface Subscriber {
   user: CurrentUser;
+  /** The engine query of the user's inbox. */
+  inbox: TaskQuery;
   res: Response;
   sessionLive: SessionCheck;
   sessionCheckedAt: number;
@@ -49,12 +50,15 @@ export class TaskStreamHub {
     private readonly pollMs: number,
   ) {}
 
-  /** Opens an event stream on the response; it ends when the browser disconnects, the session ends or the hub closes. */
-  subscribe(user: CurrentUser, res: Response, sessionLive: SessionCheck): void {
+  /**
+   * Opens an event stream on the response, telling of the tasks the inbox query finds; it ends when the browser
+   * disconnects, the session ends or the hub closes.
+   */
+  subscribe(user: CurrentUser, inbox: TaskQuery, res: Response, sessionLive: SessionCheck): void {
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     res.write(`retry: 3000\n\n`);
-    const subscriber: Subscriber = { user, res, sessionLive, sessionCheckedAt: Date.now() };
+    const subscriber: Subscriber = { user, inbox, res, sessionLive, sessionCheckedAt: Date.now() };
     this.subscribers.add(subscriber);
     res.on('close', () => this.subscribers.delete(subscriber));
     this.schedule(0);
@@ -112,7 +116,7 @@ export class TaskStreamHub {
     await Promise.all(
       [...byUser.values()].map(async (streams) => {
         try {
-          const tasks = await this.engine.tasks(inboxQuery(streams[0]!.user));
+          const tasks = await this.engine.tasks(streams[0]!.inbox);
           const now = new Map(tasks.map((t) => [t.id, fingerprint(t)]));
           for (const s of streams) this.send(s, now);
         } catch (error) {

@@ -1,18 +1,17 @@
 import type { Logger } from 'pino';
 import { In, type DataSource } from 'typeorm';
-import type { EngineClient, Task } from '../../engine/index.js';
+import type { EngineClient, Task, TaskQuery } from '../../engine/index.js';
 import { ConflictError, EngineConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { auditedEngineCall } from '../audit/index.js';
 import type { CurrentUser } from '../auth/index.js';
-import { categoryOf } from '../categories/index.js';
-import { CommunityEntity, gridDisplayName } from '../grids/index.js';
-import { CaseFileEntity, type CaseFile } from '../cases/case-file.entity.js';
+import { caseProcessKey } from '../cases/index.js';
 import { validateSubmission, type FormSchema } from '../forms/index.js';
 import { UserEntity } from '../users/index.js';
 import { inboxQuery } from './task-access.js';
+import { processKeyOf, subjectsOf, type TaskPresenters } from './task-presenters.js';
 import type { z } from 'zod';
 import type { taskListQuery } from './tasks.schema.js';
-import type { TaskDetail, TaskListResponse, TaskView } from '../../contracts/tasks.js';
+import type { TaskDetail, TaskListResponse, TaskSubject, TaskView } from '../../contracts/tasks.js';
 import type { TaskEvidence } from './task-intents.js';
 
 export type { TaskView };
@@ -21,6 +20,8 @@ export type { TaskView };
 export interface TaskDeps {
   engine: EngineClient;
   dataSource: DataSource;
+  /** What the tasks of each listed process are about; the inbox lists the tasks of these processes only. */
+  presenters: TaskPresenters;
   /** Where a done action whose audit record could not be written is reported. */
   logger?: Logger;
 }
@@ -32,7 +33,7 @@ type ListQuery = z.output<typeof taskListQuery>;
 
 /** The caller's open tasks with counts per tab; filters apply before counting. */
 export async function listTasks(deps: TaskDeps, user: CurrentUser, query: ListQuery): Promise<TaskListResponse> {
-  const tasks = await deps.engine.tasks(inboxQuery(user, { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] }));
+  const tasks = await deps.engine.tasks(inboxOf(deps, user, { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] }));
   const views = (await toViews(deps, tasks)).filter((t) => matches(t, query));
   const now = Date.now();
   const tabOf = {
@@ -81,7 +82,7 @@ export async function completeTask(deps: TaskDeps, user: CurrentUser, taskId: st
   // The form the engine deployed for this task, not a file that may have changed since.
   const accepted = validateSubmission(await deps.engine.deployedForm<FormSchema>(task.id), values);
   // Completing the handling task is the "done" outcome; the other outcomes have their own actions.
-  const variables = task.taskDefinitionKey === 'handle' ? { ...accepted, handlingOutcome: 'done' } : accepted;
+  const variables = isCaseHandling(task) ? { ...accepted, handlingOutcome: 'done' } : accepted;
   const change = { action: 'task.complete', evidence: 'task-completed', before: { assignee: user.username }, after: { values: accepted } } as const;
   await audited(deps, user, task, change, () => deps.engine.completeTask(taskId, variables as never));
 }
@@ -91,7 +92,7 @@ export type HandlingAction = { kind: 'return'; reason: string } | { kind: 'exten
 
 export async function actOnHandling(deps: TaskDeps, user: CurrentUser, taskId: string, action: HandlingAction): Promise<void> {
   const task = await ownTask(deps, user, taskId);
-  if (task.taskDefinitionKey !== 'handle') throw new ConflictError('只有部门处置任务可以退单、延期或缓办');
+  if (!isCaseHandling(task)) throw new ConflictError('只有案件的部门处置任务可以退单、延期或缓办');
   const variables: Record<string, string | number | Date> =
     action.kind === 'return'
       ? { handlingOutcome: 'return', returnReason: action.reason }
@@ -105,7 +106,7 @@ export async function actOnHandling(deps: TaskDeps, user: CurrentUser, taskId: s
 /** The task, if the caller may work it, found in one engine query with the same criteria as the inbox. */
 export async function visibleTask(deps: TaskDeps, user: CurrentUser, taskId: string): Promise<Task> {
   if (!/^[\w-]{1,64}$/.test(taskId)) throw new ValidationError('任务编号格式不正确', { issues: [{ path: 'params.taskId', message: '任务编号格式不正确' }] });
-  const [task] = await deps.engine.tasks(inboxQuery(user, { taskId }));
+  const [task] = await deps.engine.tasks(inboxOf(deps, user, { taskId }));
   if (!task) throw new NotFoundError('任务不存在或已办结', { resource: 'task', id: taskId });
   return task;
 }
@@ -136,40 +137,52 @@ function audited(deps: TaskDeps, user: CurrentUser, task: Task, change: TaskChan
   return auditedEngineCall(deps, { actor: user.username, action: change.action, targetType: 'task', targetId: task.id, before, after: change.after, evidence: change.evidence }, call);
 }
 
+/** The engine query of the caller's inbox, over the processes that have a presenter. */
+export function inboxOf(deps: Pick<TaskDeps, 'presenters'>, user: CurrentUser, extra: Omit<TaskQuery, 'orQueries'> = {}): TaskQuery {
+  return inboxQuery(user, Object.keys(deps.presenters), extra);
+}
+
+/** A department's handling task of a case, the one step with return, extension and suspension. */
+function isCaseHandling(task: Task): boolean {
+  return task.taskDefinitionKey === 'handle' && processKeyOf(task.processDefinitionId) === caseProcessKey;
+}
+
 async function toViews(deps: TaskDeps, tasks: Task[]): Promise<TaskView[]> {
   if (tasks.length === 0) return [];
-  const cases = await deps.dataSource.manager.findBy(CaseFileEntity, { processInstanceId: In([...new Set(tasks.map((t) => t.processInstanceId))]) });
-  const byInstance = new Map(cases.map((c) => [c.processInstanceId, c]));
-  const communityCodes = [...new Set(cases.map((c) => c.communityCode).filter((code): code is string => code !== null))];
-  const communities = new Map((communityCodes.length ? await deps.dataSource.manager.findBy(CommunityEntity, { code: In(communityCodes) }) : []).map((m) => [m.code, m.name]));
+  const subjects = await subjectsOf(deps.dataSource.manager, deps.presenters, tasks);
   const assignees = [...new Set(tasks.map((t) => t.assignee).filter((a): a is string => a !== null))];
   const names = new Map((assignees.length ? await deps.dataSource.manager.findBy(UserEntity, { username: In(assignees) }) : []).map((u) => [u.username, u.displayName]));
   const now = Date.now();
-  return tasks.map((t) => ({
-    id: t.id,
-    name: t.name,
-    taskDefinitionKey: t.taskDefinitionKey,
-    created: t.created,
-    due: t.due,
-    overdue: t.due !== null && new Date(t.due).getTime() < now,
-    assignee: t.assignee,
-    assigneeName: t.assignee ? (names.get(t.assignee) ?? t.assignee) : null,
-    formKey: t.camundaFormRef?.key ?? null,
-    case: caseSummary(byInstance.get(t.processInstanceId), communities),
-  }));
+  return tasks.map((t) => {
+    const subject = subjects.get(t.processInstanceId);
+    return {
+      id: t.id,
+      name: t.name,
+      taskDefinitionKey: t.taskDefinitionKey,
+      created: t.created,
+      due: t.due,
+      overdue: t.due !== null && new Date(t.due).getTime() < now,
+      assignee: t.assignee,
+      assigneeName: t.assignee ? (names.get(t.assignee) ?? t.assignee) : null,
+      formKey: t.camundaFormRef?.key ?? null,
+      subject: subject ? withoutCase(subject) : null,
+      case: subject?.case ?? null,
+    };
+  });
 }
 
-function caseSummary(c: CaseFile | undefined, communities: ReadonlyMap<string, string>): TaskView['case'] {
-  if (!c) return null;
-  const gridName = c.gridCode ? gridDisplayName(c.gridCode, c.communityCode ? communities.get(c.communityCode) : null) : null;
-  return { caseNo: c.caseNo, categoryCode: c.categoryCode, categoryName: categoryOf(c.categoryCode)?.name ?? c.categoryCode, description: c.description, address: c.address, streetCode: c.streetCode, gridCode: c.gridCode, gridName, urgent: Boolean(c.urgent) };
+/** The subject as the view carries it: a case's summary travels once, as TaskView.case. */
+function withoutCase(subject: TaskSubject): TaskView['subject'] {
+  const view: Partial<TaskSubject> = { ...subject };
+  delete view.case;
+  return view as TaskView['subject'];
 }
 
+/** The list filters, on what the task is about: a task without that fact does not match a filter on it. */
 function matches(t: TaskView, q: ListQuery): boolean {
-  if (q.categoryCode && t.case?.categoryCode !== q.categoryCode) return false;
-  if (q.streetCode && t.case?.streetCode !== q.streetCode) return false;
-  if (q.gridCode && t.case?.gridCode !== q.gridCode) return false;
-  if (q.urgency && (t.case?.urgent ? 'urgent' : 'normal') !== q.urgency) return false;
+  if (q.categoryCode && t.subject?.category?.code !== q.categoryCode) return false;
+  if (q.streetCode && t.subject?.streetCode !== q.streetCode) return false;
+  if (q.gridCode && t.subject?.gridCode !== q.gridCode) return false;
+  if (q.urgency && (t.subject?.urgent ? 'urgent' : 'normal') !== q.urgency) return false;
   return true;
 }
-

@@ -1,13 +1,19 @@
 import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { SessionUser } from '../../contracts/auth.js';
 import type { UserView } from '../../contracts/users.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { recordAudit } from '../audit/index.js';
-import { UserSessionEntity, type CurrentUser } from '../auth/index.js';
 import { DepartmentEntity, isDepartmentCode } from '../departments/index.js';
 import { UserEntity, type User } from './user.entity.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schema.js';
+
+/**
+ * Ends every session of an account in the caller's transaction and says how many there were. Sessions belong to the
+ * auth module, which passes its own; so users depends on nothing of auth.
+ */
+export type EndSessions = (manager: EntityManager, userId: number) => Promise<number>;
 
 /** An account as the admin screen shows it, without its password hash. */
 export function toUserView(user: User): UserView {
@@ -27,7 +33,7 @@ export async function listUsers(dataSource: DataSource, query: ListUsersQuery): 
 }
 
 /** Creates an account with an argon2id hash of its first password, audited as user.create. */
-export async function createUser(dataSource: DataSource, actor: CurrentUser, input: CreateUserInput): Promise<UserView> {
+export async function createUser(dataSource: DataSource, actor: SessionUser, input: CreateUserInput): Promise<UserView> {
   const { password, ...fields } = input;
   await assertDepartment(dataSource.manager, fields.departmentCode, fields.roles);
   const passwordHash = await hash(password);
@@ -52,7 +58,7 @@ export async function createUser(dataSource: DataSource, actor: CurrentUser, inp
  * The row is read under a write lock in the transaction that writes and audits it, so two admins changing one account
  * at once are applied one after the other, and each audit's "before" is what the other left.
  */
-export async function updateUser(dataSource: DataSource, actor: CurrentUser, id: number, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(dataSource: DataSource, actor: SessionUser, id: number, input: UpdateUserInput, endSessions: EndSessions): Promise<UserView> {
   return inTransaction(dataSource, async (manager) => {
     const current = await findUser(manager, id, { forUpdate: true });
     const next: User = {
@@ -66,7 +72,7 @@ export async function updateUser(dataSource: DataSource, actor: CurrentUser, id:
     if (id === actor.id && !next.roles.includes('admin')) throw new ConflictError('不能取消自己的管理员角色，请由其他管理员操作');
     if (input.departmentCode !== undefined || input.roles !== undefined) await assertDepartment(manager, next.departmentCode, next.roles);
     await manager.update(UserEntity, { id }, { displayName: next.displayName, departmentCode: next.departmentCode, roles: next.roles, active: next.active });
-    if (current.active && !next.active) await manager.delete(UserSessionEntity, { userId: id });
+    if (current.active && !next.active) await endSessions(manager, id);
     const before = toUserView(current);
     const after = toUserView(next);
     await recordAudit(manager, { actor: actor.username, action: 'user.update', targetType: 'user', targetId: current.username, before, after });
@@ -75,13 +81,12 @@ export async function updateUser(dataSource: DataSource, actor: CurrentUser, id:
 }
 
 /** Sets a new password chosen by an admin and ends the account's sessions, audited as user.password-reset. */
-export async function resetPassword(dataSource: DataSource, actor: CurrentUser, id: number, password: string): Promise<void> {
+export async function resetPassword(dataSource: DataSource, actor: SessionUser, id: number, password: string, endSessions: EndSessions): Promise<void> {
   const user = await findUser(dataSource.manager, id);
   const passwordHash = await hash(password);
   await inTransaction(dataSource, async (manager) => {
-    const sessions = await manager.countBy(UserSessionEntity, { userId: id });
     await manager.update(UserEntity, { id }, { passwordHash });
-    await manager.delete(UserSessionEntity, { userId: id });
+    const sessions = await endSessions(manager, id);
     await recordAudit(manager, { actor: actor.username, action: 'user.password-reset', targetType: 'user', targetId: user.username, before: { sessions }, after: { sessions: 0 } });
   });
 }

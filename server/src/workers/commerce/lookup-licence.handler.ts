@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEventEntity } from '../../modules/cases/index.js';
+import { recordCaseEvent } from '../../modules/cases/index.js';
 import { findShopAt, type LicenceStatus } from '../../modules/shops/index.js';
 import { defineHandler } from '../runtime/index.js';
 import { Topics } from '../topics.js';
@@ -34,7 +34,7 @@ export const lookupLicenceHandler = defineHandler({
         ? { shopId: shop.id, shopName: shop.name, licenceNo: shop.licenceNo, licenceStatus: shop.licenceStatus }
         : { shopId: null, shopName: null, licenceNo: null, licenceStatus: 'not-found' };
       const data = { ...lookup, distanceM: shop ? Math.round(shop.distanceM) : null };
-      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'licence-checked', department: 'commerce', actor: 'worker:commerce', at: new Date(), onTime: null, data: JSON.stringify(data) });
+      await recordCaseEvent(manager, { caseId: v.caseId, type: 'licence-checked', department: 'commerce', actor: 'worker:commerce', at: new Date(), data });
       return lookup;
     });
     return found;

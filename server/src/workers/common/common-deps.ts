@@ -1,3 +1,4 @@
+import type { EngineClient } from '../../engine/index.js';
 import type { GridLocator } from '../../modules/grids/index.js';
 
 /** What the shared case steps need besides the database: settings and the grid index. */
@@ -15,4 +16,6 @@ export interface CommonDeps {
    * @default () => new Date()
    */
   clock?: () => Date;
+  /** The engine's REST client, for steps that start a process themselves (an occurrence of a recurring operation). */
+  engine?: EngineClient;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEventEntity } from '../../modules/cases/index.js';
+import { recordCaseEvent } from '../../modules/cases/index.js';
 import { loadWorkingCalendar, type WorkingCalendar } from '../../modules/calendar/index.js';
 import { defineHandler } from '../runtime/index.js';
 import { Topics } from '../topics.js';
@@ -45,7 +45,7 @@ export function computeDueHandler(deps: CommonDeps) {
         const calendar = await loadWorkingCalendar(manager, deps.workingHours);
         const due = dueDate(v, calendar, now);
         if (v.dueMode !== 'start') {
-          await manager.insert(CaseEventEntity, { caseId: v.caseId, type: v.dueMode === 'extend' ? 'extended' : 'resumed', department: v.departmentCode, actor: 'system', at: now, onTime: null, data: JSON.stringify({ handlingDue: due.toISOString(), previousDue: v.handlingDue?.toISOString() ?? null }) });
+          await recordCaseEvent(manager, { caseId: v.caseId, type: v.dueMode === 'extend' ? 'extended' : 'resumed', department: v.departmentCode, actor: 'system', at: now, data: { handlingDue: due.toISOString(), previousDue: v.handlingDue?.toISOString() ?? null } });
         }
         const reminderAt = new Date(now.getTime() + Math.max(1000, (due.getTime() - now.getTime()) * reminderShare));
         const noticeAt = calendar.addLimit(due, noticeAfterWorkingDays, 'wd');

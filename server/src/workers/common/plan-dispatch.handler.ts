@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEventEntity, CaseFileEntity } from '../../modules/cases/index.js';
+import { CaseFileEntity, recordCaseEvent } from '../../modules/cases/index.js';
 import { departmentCodes } from '../../modules/departments/index.js';
 import { notify } from '../../modules/notifications/index.js';
 import { BusinessError } from '../../errors/index.js';
@@ -36,7 +36,7 @@ export const planDispatchHandler = defineHandler({
       await manager.update(CaseFileEntity, { id: v.caseId }, { status: 'dispatched', departments: departments.join(',') });
       const at = new Date();
       for (const code of departments) {
-        await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'dispatched', department: code, actor: manual ? 'command-centre' : 'system', at, onTime: true, data: JSON.stringify({ limit, urgency, manual: Boolean(manual) }) });
+        await recordCaseEvent(manager, { caseId: v.caseId, type: 'dispatched', department: code, actor: manual ? 'command-centre' : 'system', at, onTime: true, data: { limit, urgency, manual: Boolean(manual) } });
       }
       await notify(manager, {
         recipients: departments.map((id) => ({ type: 'group' as const, id })),

@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { SanitationCrewEntity } from '../../modules/crews/index.js';
 import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import { z } from 'zod';
-import { CaseEventEntity, CaseFileEntity, type CaseFile } from '../../modules/cases/index.js';
+import { CaseEventEntity, CaseFileEntity, recordCaseEvent, type CaseFile } from '../../modules/cases/index.js';
 import { notify, type Recipient } from '../../modules/notifications/index.js';
 import { defineHandler, type HandlerOutput } from '../runtime/index.js';
 import { Topics } from '../topics.js';
@@ -107,7 +107,7 @@ export const recordEventHandler = defineHandler({
     const now = new Date();
     await once('record-event', async (manager) => {
       const onTime = v.eventType === 'closed' ? await closedOnTime(manager, v.caseId) : (rule.onTime?.(v, now) ?? null);
-      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: v.eventType, department: v.departmentCode ?? null, actor: 'system', at: now, onTime, data: rule.data ? JSON.stringify(rule.data(v)) : null });
+      await recordCaseEvent(manager, { caseId: v.caseId, type: v.eventType, department: v.departmentCode ?? null, actor: 'system', at: now, onTime, data: rule.data?.(v) ?? null });
       const changes = { ...(rule.status ? { status: rule.status } : {}), ...rule.update?.(v, now) };
       if (Object.keys(changes).length) await manager.update(CaseFileEntity, { id: v.caseId }, changes);
       const message = rule.tell(v);

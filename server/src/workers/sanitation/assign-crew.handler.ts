@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import { CaseEventEntity } from '../../modules/cases/index.js';
+import { recordCaseEvent } from '../../modules/cases/index.js';
 import { availableCrewsByDistance, takeCrew, type CrewNearby } from '../../modules/crews/index.js';
 import { CrewAssignmentEntity } from '../../modules/department-records/index.js';
 import { notify } from '../../modules/notifications/index.js';
@@ -55,7 +55,7 @@ async function recordAssignment(manager: EntityManager, v: Input, crew: CrewNear
   const distanceM = Math.round(crew.distanceM);
   await manager.insert(CrewAssignmentEntity, { caseId: v.caseId, crewCode: crew.code, distanceM, assignedAt: now });
   const result: AssignedCrew = { crewCode: crew.code, crewName: crew.name, distanceM };
-  await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', at: now, onTime: null, data: JSON.stringify(result) });
+  await recordCaseEvent(manager, { caseId: v.caseId, type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', at: now, data: result });
   await notify(manager, {
     recipients: [{ type: 'group', id: 'sanitation' }],
     caseId: v.caseId,
@@ -68,7 +68,7 @@ async function recordAssignment(manager: EntityManager, v: Input, crew: CrewNear
 
 /** Every crew is out: a business situation for the liaison to arrange, not a fault to retry. */
 async function recordNoCrewFree(manager: EntityManager, v: Input, now: Date): Promise<AssignedCrew> {
-  await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', at: now, onTime: null, data: JSON.stringify({ crewCode: null }) });
+  await recordCaseEvent(manager, { caseId: v.caseId, type: 'crew-assigned', department: 'sanitation', actor: 'worker:sanitation', at: now, data: { crewCode: null } });
   await notify(manager, {
     recipients: [{ type: 'group', id: 'sanitation' }],
     caseId: v.caseId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { beijingDay } from '../../modules/calendar/index.js';
-import { CaseEventEntity } from '../../modules/cases/index.js';
+import { recordCaseEvent } from '../../modules/cases/index.js';
 import { RectificationNoticeEntity } from '../../modules/department-records/index.js';
 import { defineHandler } from '../runtime/index.js';
 import { Topics } from '../topics.js';
@@ -34,7 +34,7 @@ export const issueNoticeHandler = defineHandler({
       const id = Number(identifiers[0]?.id);
       const number = rectificationNoticeNo(issuedAt, id);
       await manager.update(RectificationNoticeEntity, { id }, { noticeNo: number });
-      await manager.insert(CaseEventEntity, { caseId: v.caseId, type: 'notice-issued', department: 'urban-management', actor: 'worker:urban-management', at: issuedAt, onTime: null, data: JSON.stringify({ noticeNo: number }) });
+      await recordCaseEvent(manager, { caseId: v.caseId, type: 'notice-issued', department: 'urban-management', actor: 'worker:urban-management', at: issuedAt, data: { noticeNo: number } });
       return number;
     });
     return { rectificationNoticeNo: noticeNo };

@@ -28,7 +28,7 @@ const en: typeof zhCN = {
     },
     columns: {
       step: 'Step',
-      case: 'Case',
+      subject: 'Subject',
       place: 'Place',
       timeLeft: 'Time left',
       assignee: 'Claimed by',
@@ -37,6 +37,7 @@ const en: typeof zhCN = {
     task: {
       urgent: 'Urgent',
       noCase: 'No case attached',
+      noSubject: 'Nothing attached',
       noPlace: 'No location',
       unassigned: 'Unclaimed',
       me: ' (me)',
@@ -66,6 +67,8 @@ const en: typeof zhCN = {
     },
     detail: {
       caseNo: 'Case no.',
+      ref: 'Number',
+      kind: 'Kind',
       category: 'Category',
       urgency: 'Urgency',
       due: 'Due (Beijing time)',
@@ -77,6 +80,7 @@ const en: typeof zhCN = {
     },
     sections: {
       case: 'Case',
+      subject: 'About',
       handle: 'Handling',
       map: 'Location',
       comments: 'Comments',
@@ -105,6 +109,8 @@ const en: typeof zhCN = {
         hotline: '12345 hotline',
         patrol: 'Joint patrol',
         open311: 'Citizen report (Open311)',
+        'joint-enforcement': 'Joint enforcement',
+        'joint-patrol': 'Joint patrol',
       },
       statuses: {
         registered: 'Awaiting filing',
@@ -115,6 +121,16 @@ const en: typeof zhCN = {
         returned: 'Returned',
         closed: 'Closed',
       },
+    },
+    kinds: {
+      case: 'Case',
+      'joint-operation': 'Joint enforcement',
+      'patrol-run': 'Joint patrol',
+    },
+    subject: {
+      title: 'What',
+      place: 'Where',
+      open: 'Open its page',
     },
     photos: {
       empty: 'No photos',

@@ -26,7 +26,7 @@ export default {
     },
     columns: {
       step: '环节',
-      case: '案件',
+      subject: '事项',
       place: '位置',
       timeLeft: '剩余时限',
       assignee: '签收人',
@@ -35,6 +35,7 @@ export default {
     task: {
       urgent: '紧急',
       noCase: '未关联案卷',
+      noSubject: '未关联事项',
       noPlace: '未标注位置',
       unassigned: '待签收',
       me: '（我）',
@@ -64,6 +65,8 @@ export default {
     },
     detail: {
       caseNo: '案卷号',
+      ref: '编号',
+      kind: '类型',
       category: '案件类别',
       urgency: '紧急程度',
       due: '处置时限（北京时间）',
@@ -75,6 +78,7 @@ export default {
     },
     sections: {
       case: '案件信息',
+      subject: '事项信息',
       handle: '办理',
       map: '位置',
       comments: '评论',
@@ -103,6 +107,8 @@ export default {
         hotline: '12345热线',
         patrol: '联合巡查',
         open311: '市民上报（Open311）',
+        'joint-enforcement': '联合执法',
+        'joint-patrol': '联合巡查',
       },
       statuses: {
         registered: '待立案',
@@ -113,6 +119,16 @@ export default {
         returned: '已退单',
         closed: '已结案',
       },
+    },
+    kinds: {
+      case: '案件',
+      'joint-operation': '联合执法',
+      'patrol-run': '联合巡查',
+    },
+    subject: {
+      title: '事项',
+      place: '位置',
+      open: '查看详情',
     },
     photos: {
       empty: '暂无照片',
