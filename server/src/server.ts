@@ -18,6 +18,7 @@ import { WorkerRuntime } from './workers/runtime/index.js';
 import { reconcileTaskIntents, TaskStreamHub } from './modules/tasks/index.js';
 import { settleWindowMs, startReconciler } from './modules/audit/index.js';
 import { reconcileCaseStarts } from './modules/cases/index.js';
+import { reconcileOperationStarts } from './modules/joint-operations/index.js';
 
 /** A running Lianqin server. */
 export interface RunningServer {
@@ -63,7 +64,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
 
   // Settles what a lost engine answer left behind: unconfirmed case starts and task audit intents.
   const settle = { settleMs: settleWindowMs(config.ENGINE_TIMEOUT_MS, config.ENGINE_READ_RETRIES) };
-  const stopReconciling = startReconciler({ 'case starts': () => reconcileCaseStarts({ dataSource, engine, logger }, settle), 'task audit intents': () => reconcileTaskIntents({ dataSource, engine, logger }, settle) }, { intervalMs: 60_000, logger });
+  const stopReconciling = startReconciler({ 'case starts': () => reconcileCaseStarts({ dataSource, engine, logger }, settle), 'task audit intents': () => reconcileTaskIntents({ dataSource, engine, logger }, settle), 'operation starts': () => reconcileOperationStarts({ dataSource, engine, logger }, settle) }, { intervalMs: 60_000, logger });
   const stopDraining = config.WEBHOOK_URL ? startOutboxDrainer(dataSource, config.WEBHOOK_URL, config.OUTBOX_INTERVAL_MS, logger) : async () => undefined;
 
   const app = createApp({ config, dataSource, engine, state, logger, taskStream });
