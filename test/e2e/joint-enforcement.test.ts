@@ -69,8 +69,7 @@ describe('joint enforcement through the API, on the real engine', () => {
     expect(followedUp).toMatchObject({ followUpStatus: 'corrected', followUpNote: '摊点已撤，门前整洁' });
   });
 
-  // Passes alone, fails in the full suite's timing (timer jobs): open in issue 9, skipped until fixed.
-  it.skip('waits 回头看 N working days after the end, and not before the deadline to correct', async () => {
+  it('waits 回头看 N working days after the end, and not before the deadline to correct', async () => {
     // given an operation whose urban management ordered a shop to correct
     const { ref, processInstanceId } = await flow.create(await flow.plan({ participants: [{ departmentCode: 'urban-management', tasks: '清理占道摊点' }] }));
     await flow.untilExecuting(ref, processInstanceId, ['urban-management']);
@@ -141,8 +140,7 @@ describe('joint enforcement through the API, on the real engine', () => {
     expect((await flow.row(ref)).status).toBe('cancelled');
   });
 
-  // Passes alone, fails in the full suite's timing (timer jobs): open in issue 9, skipped until fixed.
-  it.skip('escalates a department that misses its confirmation deadline, and reminds departments still working at the end', async () => {
+  it('escalates a department that misses its confirmation deadline, and reminds departments still working at the end', async () => {
     // given an approved operation with sanitation among the departments
     const { ref, processInstanceId } = await flow.create(await flow.plan({ participants: [{ departmentCode: 'urban-management', tasks: '清理占道' }, { departmentCode: 'sanitation', tasks: '行动后清扫' }] }));
     await flow.approve(processInstanceId);

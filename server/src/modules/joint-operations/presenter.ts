@@ -24,7 +24,7 @@ export const operationPresenter: TaskPresenter = {
       subjects.set(op.processInstanceId!, {
         kind: 'joint-operation',
         ref: op.ref,
-        title: `联合执法：${op.title}（${op.target}）`,
+        title: `${op.title}（${op.target}）`,
         place: firstName && own.length > 1 ? `${firstName}等 ${own.length} 个网格` : firstName,
         streetCode: unit?.streetCode ?? null,
         gridCode: first,
