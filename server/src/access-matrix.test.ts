@@ -87,6 +87,9 @@ const matrix: Record<string, Entry> = {
   'POST /api/patrol-runs/:ref/review': { access: ['coordinator'], sample: '/api/patrol-runs/XC-0000-0000-01/review', body: { comment: '矩阵测试' } },
   'GET /api/shops': { access: shopReaders },
   'GET /api/shops/:id': { access: shopReaders, sample: '/api/shops/999999999' },
+  // patrol console additions
+  // designer: drafts, lint and deploy
+  // designer: versions, diff, live view and migration
 };
 
 /** Requests under each module's prefix that no route answers: 404 for everyone, never 401 or 403. */

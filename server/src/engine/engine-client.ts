@@ -234,6 +234,10 @@ export class EngineClient {
   externalTaskErrorDetails(externalTaskId: string): Promise<string> {
     return this.http.send({ method: 'GET', path: `/external-task/${enc(externalTaskId)}/errorDetails`, accept: 'text/plain' });
   }
+
+  // --- designer: drafts and deployments ---
+
+  // --- designer: versions, live view and migration ---
 }
 
 const enc = encodeURIComponent;
