@@ -9,6 +9,8 @@ import { OutboxClaims1764400000000 } from './1764400000000-outbox-claims.js';
 import { ShopFiles1764500000000 } from './1764500000000-shop-files.js';
 import { JointOperations1764600000000 } from './1764600000000-joint-operations.js';
 import { Patrols1764700000000 } from './1764700000000-patrols.js';
+import { Designer1764900000000 } from './1764900000000-designer.js';
+import { PatrolRunUpdatedAt1765000000000 } from './1765000000000-patrol-run-updated-at.js';
 
 /** Every migration, in order. Listed explicitly so that ESM, tsx and Vitest load them alike. */
-export const migrations = [Foundation1763800000000, HolidayOverride1763900000000, GridsShopsCrews1763950000000, CaseRecords1764000000000, SessionsPhotosComments1764100000000, AuditLookups1764200000000, AuditIntents1764300000000, OutboxClaims1764400000000, ShopFiles1764500000000, JointOperations1764600000000, Patrols1764700000000];
+export const migrations = [Foundation1763800000000, HolidayOverride1763900000000, GridsShopsCrews1763950000000, CaseRecords1764000000000, SessionsPhotosComments1764100000000, AuditLookups1764200000000, AuditIntents1764300000000, OutboxClaims1764400000000, ShopFiles1764500000000, JointOperations1764600000000, Patrols1764700000000, Designer1764900000000, PatrolRunUpdatedAt1765000000000];

@@ -65,6 +65,7 @@ async function seedDemoExtras(manager: EntityManager): Promise<{ users: number; 
   await seedDemoPatrols(manager);
   // A joint enforcement operation (联合执法) finished last week, with its report and a 回头看.
   await seedDemoOperation(manager);
+  // The upcoming recurring operation needs the engine: server start plans it once processes/ is deployed (demo-series.ts).
   return { users, shops, crews };
 }
 

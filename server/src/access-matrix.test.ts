@@ -88,8 +88,31 @@ const matrix: Record<string, Entry> = {
   'GET /api/shops': { access: shopReaders },
   'GET /api/shops/:id': { access: shopReaders, sample: '/api/shops/999999999' },
   // patrol console additions
+  'GET /api/patrols/calendar': { access: 'signed-in', sample: '/api/patrols/calendar?from=2026-12-01&to=2026-12-31' },
+  'GET /api/patrols/team-candidates': { access: ['coordinator'] },
+  'GET /api/patrols/stream': { access: 'signed-in', stream: true },
   // designer: drafts, lint and deploy
+  'GET /api/designer/files': { access: ['designer', 'admin'] },
+  'GET /api/designer/shipped/:fileName': { access: ['designer', 'admin'], sample: '/api/designer/shipped/case-filing.form' },
+  'POST /api/designer/drafts': { access: ['designer', 'admin'], body: {} },
+  'GET /api/designer/drafts/:id': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999' },
+  'PUT /api/designer/drafts/:id': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999', body: { content: '<x/>', baseRevision: 1 } },
+  'DELETE /api/designer/drafts/:id': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999' },
+  'GET /api/designer/drafts/:id/revisions': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999/revisions' },
+  'GET /api/designer/drafts/:id/revisions/:revision': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999/revisions/1' },
+  'GET /api/designer/drafts/:id/download': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999/download' },
+  'POST /api/designer/drafts/:id/deploy': { access: ['designer', 'admin'], sample: '/api/designer/drafts/999999999/deploy', body: { revision: 1 } },
+  'POST /api/designer/lint': { access: ['designer', 'admin'], body: {} },
+  'GET /api/designer/workers': { access: ['designer', 'admin'] },
   // designer: versions, diff, live view and migration
+  'GET /api/designer/processes': { access: ['designer', 'admin'] },
+  'GET /api/designer/processes/:key/versions': { access: ['designer', 'admin'], sample: '/api/designer/processes/no-such-process-key/versions' },
+  'GET /api/designer/definitions/:id/xml': { access: ['designer', 'admin'], sample: '/api/designer/definitions/no-such-definition/xml' },
+  'GET /api/designer/definitions/:id/live': { access: ['designer', 'admin'], sample: '/api/designer/definitions/no-such-definition/live' },
+  'POST /api/designer/diff': { access: ['designer', 'admin'], body: {} },
+  'POST /api/designer/incidents/:id/retry': { access: ['designer', 'admin'], sample: '/api/designer/incidents/no-such-incident/retry', body: {} },
+  'POST /api/designer/migrations/plan': { access: ['designer', 'admin'], body: {} },
+  'POST /api/designer/migrations/execute': { access: ['designer', 'admin'], body: {} },
 };
 
 /** Requests under each module's prefix that no route answers: 404 for everyone, never 401 or 403. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { demoSeriesStep } from '../../db/seed/demo-series.js';
 import { seedData } from '../../db/seed/seed.js';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
@@ -18,7 +19,10 @@ import { WorkerRuntime } from './workers/runtime/index.js';
 import { reconcileTaskIntents, TaskStreamHub } from './modules/tasks/index.js';
 import { settleWindowMs, startReconciler } from './modules/audit/index.js';
 import { reconcileCaseStarts } from './modules/cases/index.js';
-import { reconcileOperationStarts } from './modules/joint-operations/index.js';
+import { operationDepsOf, reconcileOperationStarts } from './modules/joint-operations/index.js';
+import { lianqinModules } from './modules/index.js';
+import { reconcileVersionIntents } from './modules/process-versions/index.js';
+import { collectPresenters } from './modules/tasks/index.js';
 
 /** A running Lianqin server. */
 export interface RunningServer {
@@ -51,7 +55,9 @@ export async function start(config: Config, logger: Logger = createLogger(config
     databaseType: databaseType({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
     workers: { mode: config.WORKERS === 'in-process' ? 'in-process' : 'separate', topics: [] },
   };
-  const stopDeploying = config.DEPLOY_ON_START ? keepDeploying(config, engine, dataSource, state, logger) : () => undefined;
+  // The demo's recurring operation needs its processes deployed, so it is planned after each successful deployment.
+  const demoSeries = config.DEMO_DATA ? demoSeriesStep(operationDepsOf({ config, dataSource, engine, logger }), { engine, dataSource, logger, presenters: collectPresenters(lianqinModules()) }, logger) : undefined;
+  const stopDeploying = config.DEPLOY_ON_START ? keepDeploying(config, engine, dataSource, state, logger, () => demoSeries?.run()) : () => undefined;
 
   const taskStream = new TaskStreamHub(engine, logger, config.TASK_STREAM_POLL_MS);
   let workers: WorkerRuntime | undefined;
@@ -64,7 +70,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
 
   // Settles what a lost engine answer left behind: unconfirmed case starts and task audit intents.
   const settle = { settleMs: settleWindowMs(config.ENGINE_TIMEOUT_MS, config.ENGINE_READ_RETRIES) };
-  const stopReconciling = startReconciler({ 'case starts': () => reconcileCaseStarts({ dataSource, engine, logger }, settle), 'task audit intents': () => reconcileTaskIntents({ dataSource, engine, logger }, settle), 'operation starts': () => reconcileOperationStarts({ dataSource, engine, logger }, settle) }, { intervalMs: 60_000, logger });
+  const stopReconciling = startReconciler({ 'case starts': () => reconcileCaseStarts({ dataSource, engine, logger }, settle), 'task audit intents': () => reconcileTaskIntents({ dataSource, engine, logger }, settle), 'operation starts': () => reconcileOperationStarts({ dataSource, engine, logger }, settle), 'designer intents': () => reconcileVersionIntents({ dataSource, engine, logger }, settle) }, { intervalMs: 60_000, logger });
   const stopDraining = config.WEBHOOK_URL ? startOutboxDrainer(dataSource, config.WEBHOOK_URL, config.OUTBOX_INTERVAL_MS, logger) : async () => undefined;
 
   const app = createApp({ config, dataSource, engine, state, logger, taskStream });
@@ -84,6 +90,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
     app,
     async stop() {
       stopDeploying();
+      await demoSeries?.stop();
       await taskStream.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.stop();
@@ -112,13 +119,14 @@ export function createWorkerRuntime(config: Config, dataSource: DataSource, logg
   });
 }
 
-/** Deploys processes/ now, and again every 5 s while the engine is unreachable. Returns a cancel function. */
-function keepDeploying(config: Config, engine: EngineClient, dataSource: DataSource, state: SystemState, logger: Logger): () => void {
+/** Deploys processes/ now, and again every 5 s while the engine is unreachable, then calls onDeployed. Returns a cancel function. */
+function keepDeploying(config: Config, engine: EngineClient, dataSource: DataSource, state: SystemState, logger: Logger, onDeployed: () => void): () => void {
   let timer: NodeJS.Timeout | undefined;
   let cancelled = false;
   const attempt = async () => {
     try {
       state.deployment = await deployProcessesDir({ engine, dataSource, dir: config.PROCESSES_DIR, actor: 'system', logger });
+      if (!cancelled) onDeployed();
     } catch (error) {
       if (cancelled) return;
       if (error instanceof EngineUnavailableError) logger.warn('engine unreachable; deploying processes/ again in 5 s');

@@ -120,3 +120,44 @@ describe('the department liaison inbox in Chromium', () => {
     await context.close();
   });
 });
+
+/** A URL of the server at that path, whatever query the page adds (e.g. its filters). */
+const homeUrl = (path: string) => (url: URL) => url.origin === new URL(server.url).origin && url.pathname === path;
+
+describe('the home page by role', () => {
+  it.each([
+    { username: 'xietiao', home: '/operations' },
+    { username: 'huanwei', home: '/inbox' },
+    { username: 'zhihui', home: '/inbox' },
+  ])('sends $username from / and from an unknown path to $home', async ({ username, home }) => {
+    // given a signed-in user
+    const { context, page } = await signedInPage(username);
+
+    // when they open the app's root, then a path that does not exist
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(homeUrl(home));
+    await page.goto(`${server.url}/no-such-page`);
+
+    // then both lead to their home page
+    await page.waitForURL(homeUrl(home));
+    await context.close();
+  });
+
+  it('sends the coordinator to the console after signing in on the sign-in page', async () => {
+    // given a signed-out coordinator opening the app
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(`${server.url}/login`);
+
+    // when they sign in
+    await page.getByLabel('用户名').fill('xietiao');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    // then the console opens, not the inbox
+    await page.waitForURL(homeUrl('/operations'));
+    await page.locator('[data-test="operations-table"]').waitFor();
+    await context.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -69,6 +70,27 @@ function departmentTaskOf(ref: string, taskDefinitionKey: string, departmentCode
     }
     return undefined;
   }, { what: `${taskDefinitionKey} of ${departmentCode} in ${ref}` });
+}
+
+/** The size of a PNG and the share of its pixels that are not near-white, measured on a canvas in Chromium. */
+async function inkOf(file: string): Promise<{ width: number; height: number; share: number }> {
+  const page = await browser.newPage();
+  const dataUrl = `data:image/png;base64,${readFileSync(file).toString('base64')}`;
+  const ink = await page.evaluate(async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    Object.assign(canvas, { width: image.naturalWidth, height: image.naturalHeight });
+    const g = canvas.getContext('2d')!;
+    g.drawImage(image, 0, 0);
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) inked += 1;
+    return { width: canvas.width, height: canvas.height, share: inked / (canvas.width * canvas.height) };
+  }, dataUrl);
+  await page.close();
+  return ink;
 }
 
 /** Claims and completes a task through the API as a demo user, as the inbox would. */
@@ -364,6 +386,14 @@ describe('the live board during execution, and the report', () => {
     await page.goto(`${server.url}/inbox`);
     await page.locator(`[data-test="inbox-task"][data-case-no="${caseNo}"]`).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'operations-case-in-sanitation-inbox');
+
+    // and its page says where it came from, linking back to the operation
+    await page.locator(`[data-test="inbox-task"][data-case-no="${caseNo}"] [data-test="open"]`).first().click();
+    const source = page.locator('[data-test="case-source"]');
+    await source.waitFor();
+    expect(await source.innerText()).toBe(`联合执法 ${ref}`);
+    expect(await source.locator('[data-test="case-source-link"]').getAttribute('href')).toBe(`/operations/${ref}`);
+    await screenshot(page, 'operations-case-source');
     await context.close();
   });
 
@@ -397,11 +427,17 @@ describe('the live board during execution, and the report', () => {
     expect(errors).toEqual([]);
     await context.close();
 
-    // and the PDF, opened in Chromium's viewer, shows the report's first page
-    const viewer = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-    await viewer.goto(`file://${pdf}`);
-    await viewer.waitForTimeout(8000);
-    await screenshot(viewer, 'operations-report-pdf');
-    await viewer.close();
+    // and the PDF holds the report's text, and its first page, rendered as an image, is a page of print, not blank
+    const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain('禾丰商业街店外经营联合整治');
+    expect(pdfText).toContain('鲜果园水果店');
+    expect(pdfText).toContain('摊点撤离后遗留暴露垃圾');
+    const png = path.join(artifactsDir, 'operations-report-pdf');
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
+    const ink = await inkOf(`${png}.png`);
+    expect(ink.width).toBeGreaterThan(600);
+    expect(ink.height).toBeGreaterThan(ink.width);
+    expect(ink.share).toBeGreaterThan(0.01);
+    expect(ink.share).toBeLessThan(0.6);
   });
 });

@@ -4,9 +4,11 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../db/seed/demo-data.js';
 import { CaseFileEntity } from '../../server/src/modules/cases/index.js';
+import { ShopEntity } from '../../server/src/modules/shops/index.js';
 import { CaseFlow } from '../e2e/case-flow.js';
 import { ApiClient } from '../support/api-client.js';
 import { launchChromium, screenshot } from '../support/browser.js';
+import { eventually } from '../support/test-env.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /** Script payloads; any of them running sets window.__xss, and any inline handler blocked by the CSP is reported. */
@@ -359,6 +361,146 @@ describe('stored script payloads in Chromium, under the Content-Security-Policy'
     await expect.poll(async () => page.locator('[data-test="audit-action"]').allInnerTexts(), { timeout: 15_000 }).toContain('user.create');
     expect(await expandedAuditText(page)).toContain(hostile.displayName);
     await screenshot(page, 'xss-audit-user');
+    await expectNoAlarm(page);
+  });
+});
+
+/** Beijing wall time "YYYY-MM-DDTHH:mm" of the whole minute at least `seconds` from now. */
+function beijingWallIn(seconds: number): string {
+  const at = Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000;
+  return new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+/** Claims and completes the open task of an operation's step as a demo user, as the inbox would. */
+async function completeStep(ref: string, taskDefinitionKey: string, username: string, values: Record<string, unknown>): Promise<void> {
+  const task = await eventually(async () => (await server.engine.tasks({ processInstanceBusinessKey: ref, taskDefinitionKey }))[0], { what: `${taskDefinitionKey} of ${ref}`, timeoutMs: 200_000 });
+  const api = await ApiClient.signedIn(server.url, username);
+  await api.post(`/api/tasks/${task.id}/claim`);
+  await api.post(`/api/tasks/${task.id}/complete`, { values });
+}
+
+describe("payloads in joint operations and shop files, in the coordinator's console", () => {
+  /** The operation and the shop every payload is planted in, shared by the tests below in order. */
+  let operationRef = '';
+  let shopId = 0;
+
+  it('plants payloads in a shop, an operation plan, a finding against that shop and the wrap-up', { timeout: 300_000 }, async () => {
+    // given a shop whose name, address, person and duties are payloads, in a grid of the district
+    const point = await flow.pointIn('commercial');
+    const shop = await server.dataSource.manager.insert(ShopEntity, {
+      name: all,
+      licenceNo: null,
+      licenceStatus: 'none',
+      businessScope: all,
+      responsiblePerson: hostileName,
+      phone: '13800000000',
+      address: all,
+      lng: point.lng,
+      lat: point.lat,
+      gridCode: point.gridCode,
+      creditPoints: 1000,
+      creditGrade: 'A',
+      storefrontDuties: { cleanliness: all, greenery: all, order: all },
+      createdAt: new Date(),
+    });
+    shopId = Number(shop.identifiers[0]!.id);
+
+    // and an operation whose title, target, tasks and briefing place are payloads, approved and confirmed, starting soon
+    const startsAt = beijingWallIn(45);
+    const xietiao = await ApiClient.signedIn(server.url, 'xietiao');
+    ({ ref: operationRef } = await xietiao.post<{ ref: string }>('/api/operations', {
+      title: all,
+      target: all,
+      targetCategoryCode: 'E0503',
+      gridCodes: [point.gridCode],
+      schedule: { startsAt, endsAt: beijingWallIn(7200), recurrence: { kind: 'once' } },
+      leadDepartment: 'urban-management',
+      participants: [{ departmentCode: 'urban-management', tasks: all }],
+      confirmBy: startsAt,
+      briefing: { at: startsAt, place: all },
+      majorEvent: false,
+    }));
+    await completeStep(operationRef, 'approve-plan', 'zhihui', { approved: true, approvalComment: all });
+    await completeStep(operationRef, 'confirm-resources', 'chengguan', { people: 4, vehicles: 1 });
+
+    // when execution starts, urban management records a finding against the shop with a payload description
+    const chengguan = await ApiClient.signedIn(server.url, 'chengguan');
+    await eventually(async () => (await chengguan.get<{ status: string }>(`/api/operations/${operationRef}`)).status === 'executing' || undefined, { what: 'execution to start', timeoutMs: 200_000 });
+    await chengguan.post(`/api/operations/${operationRef}/findings`, { description: all, lng: point.lng, lat: point.lat, shopId, violationType: 'outside-store', severity: 'minor', correctedOnSpot: true });
+
+    // and the wrap-up is written with payloads
+    await completeStep(operationRef, 'execute', 'chengguan', { executionNote: all });
+    await completeStep(operationRef, 'wrap-up', 'chengguan', { summaryText: all });
+    await eventually(async () => (await xietiao.get<{ summaryText: string | null }>(`/api/operations/${operationRef}/report`)).summaryText === all || undefined, { what: 'the wrap-up in the report' });
+  });
+
+  it('shows the payloads as text in the operations list, on the board and in its tooltips', async () => {
+    // given the coordinator on the operations list
+    const page = await signedInPage('xietiao', 1600);
+    await page.goto(`${server.url}/operations`);
+
+    // then the row shows the title as text
+    const row = page.locator(`[data-test="operation-row"][data-ref="${operationRef}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain(all);
+    await screenshot(page, 'xss-operations-list');
+    await expectNoAlarm(page);
+
+    // and the board shows title, target, tasks, finding, shop and timeline as text, and the grid tooltip too
+    await page.goto(`${server.url}/operations/${operationRef}`);
+    await page.locator('[data-test="operation-title"]').waitFor();
+    expect(await page.locator('[data-test="operation-title"]').innerText()).toBe(all);
+    expect(await page.locator('[data-test="plan-summary"]').innerText()).toContain(all);
+    expect(await page.locator('[data-test="participants-board"]').innerText()).toContain(all);
+    const finding = page.locator('[data-test="finding-row"]');
+    await finding.waitFor();
+    expect((await finding.innerText()).split(all).length - 1).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await page.locator('[data-test="operation-timeline"]').innerText()).includes(all)).toBe(true);
+    expect(await leafletTooltipOn(page, page.locator('[data-test="area-map"] path.leaflet-interactive[fill="#e6a23c"]').first())).toContain(all);
+    await screenshot(page, 'xss-operation-board');
+    await expectNoAlarm(page);
+  });
+
+  it('shows the payloads as text in the report, on screen and in print', async () => {
+    const page = await signedInPage('xietiao', 1600);
+    await page.goto(`${server.url}/operations/${operationRef}/report`);
+    const report = page.locator('[data-test="operation-report"]');
+    await report.waitFor();
+    await page.locator('[data-test="report-summary"]').waitFor();
+
+    const text = await report.innerText();
+    expect(text.split(all).length - 1).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'xss-operation-report');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ format: 'A4', printBackground: true });
+    await expectNoAlarm(page);
+  });
+
+  it('shows a shop name full of markup as text in the shop list, its map tooltip and the shop file', async () => {
+    // given the coordinator searching the shop list for the planted shop
+    const page = await signedInPage('xietiao', 1500);
+    await page.goto(`${server.url}/shops`);
+    await page.locator('[data-test="shop-table"] .el-table__row').first().waitFor();
+    await page.getByPlaceholder('搜索店名、执照号或负责人').fill('onerror');
+
+    // then its row and its marker's tooltip show the name as text
+    const rows = page.locator('[data-test="shop-table"] .el-table__row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain(all);
+    expect(await rows.first().innerText()).toContain(hostileName);
+    expect(await leafletTooltipOn(page, page.locator('[data-test="shop-map"] path.leaflet-interactive').first())).toContain(all);
+    await screenshot(page, 'xss-shops-list');
+    await expectNoAlarm(page);
+
+    // and its file shows name, address, person, duties and the violation from the operation as text
+    await page.locator('[data-test="shop-link"]').first().click();
+    await page.waitForURL(new RegExp(`/shops/${shopId}$`));
+    await expect.poll(() => page.locator('[data-test="shop-name"]').innerText()).toBe(all);
+    const file = await page.locator('.shop-file-view').innerText();
+    expect(file.split(all).length - 1).toBeGreaterThanOrEqual(4);
+    expect(file).toContain(hostileName);
+    await expect.poll(() => page.locator('[data-test="shop-violations"] .el-table__row').count()).toBe(1);
+    await screenshot(page, 'xss-shop-file');
     await expectNoAlarm(page);
   });
 });

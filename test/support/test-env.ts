@@ -22,7 +22,9 @@ export function testEnv(): Record<string, string> {
 /** A validated Config for the suite's engine and database. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   // Short locks and polls: many test servers share one engine, and a stopped one must not hold tasks for long.
-  return configFrom({ ...testEnv(), PORT: '0', WORKER_LOCK_MS: '5000', WORKER_LONG_POLL_MS: '1000', ...overrides });
+  // No demo start-up steps: the global setup seeds the demo rows once, and the demo's recurring operation would put
+  // tasks in liaisons' inboxes that no test asked for (db/seed/demo-series.test.ts turns it on).
+  return configFrom({ ...testEnv(), PORT: '0', WORKER_LOCK_MS: '5000', WORKER_LONG_POLL_MS: '1000', DEMO_DATA: 'false', ...overrides });
 }
 
 /** The typed client of the suite's engine. */

@@ -13,6 +13,8 @@ export interface CaseSummary {
   categoryCode: string;
   categoryName: string | null;
   source: CaseSource;
+  /** The joint operation (JO-…) or patrol run a case was filed from; null for other sources. */
+  sourceRef: string | null;
   description: string;
   urgent: boolean;
   address: string | null;

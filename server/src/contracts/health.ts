@@ -1,10 +1,13 @@
 /** Shapes of GET /api/health, shared by the server and the web app. */
 
-/** How one file of processes/ fared at the last deployment. */
+/**
+ * How one file of processes/ fared at the last deployment. `held`: the file changed on disk since its last file
+ * deployment, but the newest version of a definition in it came from a designer, so start-up left that version live.
+ */
 export interface ResourceDeployment {
   file: string;
-  status: 'deployed' | 'unchanged' | 'failed';
-  /** The engine's parse message, when the file failed. */
+  status: 'deployed' | 'unchanged' | 'failed' | 'held';
+  /** The engine's parse message, when the file failed; for a held file, which designer version kept it back (Chinese). */
   message?: string;
   /** The line of the first parse error, when the engine reports one. */
   line?: number;

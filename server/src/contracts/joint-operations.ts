@@ -55,6 +55,8 @@ export interface ParticipantView extends ParticipantPlan {
   people: number | null;
   vehicles: number | null;
   confirmedBy: string | null;
+  /** Display name of confirmedBy (the username when the account is gone). */
+  confirmedByName: string | null;
   confirmedAt: string | null;
   /** Open execution work of this department while the operation runs. */
   executing: boolean;
@@ -85,6 +87,8 @@ export interface FindingView {
   caseNo: string | null;
   caseStatus: string | null;
   recordedBy: string;
+  /** Display name of recordedBy (the username when the account is gone). */
+  recordedByName: string;
   recordedAt: string;
   violationType: string | null;
   severity: 'minor' | 'serious';
@@ -99,6 +103,7 @@ export interface OperationEventView {
   at: string;
   type: string;
   actor: string | null;
+  /** Display name of actor (the username when the account is gone, e.g. system or worker:…). */
   actorName: string | null;
   departmentCode: string | null;
   detail: Record<string, unknown> | null;
@@ -129,7 +134,10 @@ export interface OperationDetail extends Omit<OperationSummary, 'findings'> {
   events: OperationEventView[];
   returnReason: string | null;
   createdBy: string;
+  /** Display names of createdBy and approvedBy (the username when the account is gone). */
+  createdByName: string;
   approvedBy: string | null;
+  approvedByName: string | null;
   /** Counts per department and measure, for the board and the report. */
   counts: { departmentCode: string; measure: MeasureKind | 'none'; count: number }[];
 }
@@ -155,6 +163,8 @@ export interface OperationReport {
   operation: OperationSummary;
   summaryText: string | null;
   writtenBy: string | null;
+  /** Display name of writtenBy (the username when the account is gone). */
+  writtenByName: string | null;
   counts: OperationDetail['counts'];
   participants: ParticipantView[];
   findings: FindingView[];
@@ -175,6 +185,8 @@ export interface OperationCreated {
 
 /** GET /api/operations query: filters of the list and the calendar. */
 export interface OperationListQuery {
+  /** A keyword found in the title, the target or the ref (JO-…). */
+  q?: string;
   status?: OperationStatus;
   department?: string;
   seriesRef?: string;

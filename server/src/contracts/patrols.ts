@@ -39,6 +39,7 @@ export type PatrolRunStatus = 'scheduled' | 'in-progress' | 'reporting' | 'revie
 
 /** A member as plans and runs show them. */
 export interface PatrolMemberView extends PatrolMemberInput {
+  /** The member's display name, falling back to the username (the `usernameName` of the naming rule). */
   displayName: string | null;
   departmentName: string | null;
 }
@@ -71,8 +72,12 @@ export interface PatrolPlanSummary {
   status: PatrolPlanStatus;
   /** The next run not finished yet, or null. */
   nextRun: PatrolRunSummary | null;
+  /** The latest run created so far (the one whose report a finished plan shows), or null. */
+  lastRun: PatrolRunSummary | null;
   runCount: number;
   createdBy: string;
+  /** The planner's display name, falling back to the username. */
+  createdByName: string | null;
   createdAt: string;
 }
 
@@ -89,6 +94,7 @@ export interface PatrolCheckInView {
   id: number;
   gridCode: string;
   username: string;
+  /** The member's display name, falling back to the username. */
   displayName: string | null;
   departmentCode: string;
   lng: number;
@@ -120,6 +126,7 @@ export interface PatrolFindingView {
   caseNo: string;
   caseStatus: string | null;
   recordedBy: string;
+  /** The recorder's display name, falling back to the username. */
   recordedByName: string | null;
   departmentCode: string;
   recordedAt: string;
@@ -127,6 +134,10 @@ export interface PatrolFindingView {
 
 /** GET /api/patrol-runs/:ref: everything the run page, the live board and the report show. */
 export interface PatrolRunDetail extends PatrolRunSummary {
+  /** When the team was notified and the round began; null while scheduled. */
+  startedAt: string | null;
+  /** When the round ended (end time, or every member finished); null while it runs. */
+  roundEndedAt: string | null;
   team: (PatrolMemberView & { roundDone: boolean })[];
   route: PatrolRouteGridView[];
   findings: PatrolFindingView[];
@@ -135,7 +146,7 @@ export interface PatrolRunDetail extends PatrolRunSummary {
   /** The patrol report, once the round has ended: its one-paragraph summary, generated from the records. */
   report: { summary: string; generatedAt: string } | null;
   /** The coordinator's review of the report. */
-  review: { by: string; comment: string; at: string } | null;
+  review: { by: string; byName: string | null; comment: string; at: string } | null;
 }
 
 /** POST /api/patrol-runs/:ref/check-ins (a team member): the point must lie inside that grid of the route. */
@@ -161,4 +172,33 @@ export interface FinishRoundInput {
 /** POST /api/patrol-runs/:ref/review (coordinator): the review of the patrol report, which closes the run. */
 export interface PatrolReviewInput {
   comment: string;
+}
+
+/** GET /api/patrols/stream: the event `patrol` names a run that changed (a check-in, a finding, its status, its report). */
+export interface PatrolChangedEvent {
+  ref: string;
+  planRef: string;
+}
+
+/** GET /api/patrols/calendar?from&to: one occurrence of a plan's schedule in the period, with its run once created. */
+export interface PatrolOccurrence {
+  planRef: string;
+  title: string;
+  /** Which occurrence of the plan, 1 for the first: its run's ref ends in this number. */
+  seq: number;
+  startsAt: string;
+  endsAt: string;
+  departments: string[];
+  /** The run, once the schedule has created it (a day ahead); null before. */
+  run: PatrolRunSummary | null;
+}
+
+/** GET /api/patrols/team-candidates (coordinator): people who can join a patrol team, by department. */
+export interface PatrolTeamCandidate {
+  username: string;
+  displayName: string;
+  departmentCode: string;
+  departmentName: string | null;
+  /** 部门联络员 or 网格员. */
+  role: 'liaison' | 'inspector';
 }

@@ -1,4 +1,5 @@
 import { EngineHttp, type EngineHttpOptions } from './engine-http.js';
+import type { ActivityInstanceTree, Batch, DecisionDefinition, DefinitionStatistics, Deployment, HistoricActivityDuration, IncidentDetail, MigrationPlan, MigrationPlanReport } from './engine-types.js';
 import type { DeploymentResult, EngineVersion, ExternalTask, ExternalTaskLogEntry, Job, HistoricActivityInstance, HistoricProcessInstance, HistoricTaskInstance, HistoricVariableInstance, Incident, ProcessDefinition, ProcessInstance, Task } from './engine-types.js';
 import { toEngineVariables, fromEngineVariables, type EngineVariables, type VariableValue } from './engine-variables.js';
 
@@ -237,7 +238,139 @@ export class EngineClient {
 
   // --- designer: drafts and deployments ---
 
+  /** POST /deployment/create of one designer's file, without duplicate filtering: pressing deploy always makes a new version. */
+  deployDesignerResource(name: string, source: string, resource: DeploymentResource): Promise<DeploymentResult> {
+    const form = new FormData();
+    form.set('deployment-name', name);
+    form.set('deployment-source', source);
+    form.append(resource.name, new Blob([typeof resource.content === 'string' ? resource.content : new Uint8Array(resource.content)]), resource.name);
+    return this.http.send({ method: 'POST', path: '/deployment/create', body: form, timeoutMs: 60_000 });
+  }
+
+  /** Deployments of one source (e.g. lianqin-designer), newest first. */
+  deploymentsOfSource(source: string): Promise<Deployment[]> {
+    return this.http.send({ method: 'GET', path: '/deployment', query: { source, sortBy: 'deploymentTime', sortOrder: 'desc' } });
+  }
+
+  /** The text of one resource of a deployment by its name; undefined when the deployment has no such resource. */
+  async deploymentResourceText(deploymentId: string, resourceName: string): Promise<string | undefined> {
+    const rows = await this.http.send<Array<{ id: string; name: string }>>({ method: 'GET', path: `/deployment/${enc(deploymentId)}/resources` });
+    const resource = rows.find((r) => r.name === resourceName);
+    if (!resource) return undefined;
+    // The engine answers with the file's own media type; a JSON one (a form) arrives parsed and is turned back into text.
+    const data = await this.http.send<unknown>({ method: 'GET', path: `/deployment/${enc(deploymentId)}/resources/${enc(resource.id)}/data`, accept: '*/*' });
+    return typeof data === 'string' ? data : JSON.stringify(data);
+  }
+
   // --- designer: versions, live view and migration ---
+
+  /** Every process definition of every key (all versions), optionally of one key, newest version first. */
+  allProcessDefinitions(key?: string): Promise<ProcessDefinition[]> {
+    return this.http.send({ method: 'GET', path: '/process-definition', query: { key, sortBy: 'version', sortOrder: 'desc' } });
+  }
+
+  /** Every decision definition (all versions), optionally of one key, newest version first. */
+  allDecisionDefinitions(key?: string): Promise<DecisionDefinition[]> {
+    return this.http.send({ method: 'GET', path: '/decision-definition', query: { key, sortBy: 'version', sortOrder: 'desc' } });
+  }
+
+  /** One process definition; NotFound when there is none of that id. */
+  processDefinition(id: string): Promise<ProcessDefinition> {
+    return this.http.send({ method: 'GET', path: `/process-definition/${enc(id)}` });
+  }
+
+  /** One decision definition; NotFound when there is none of that id. */
+  decisionDefinition(id: string): Promise<DecisionDefinition> {
+    return this.http.send({ method: 'GET', path: `/decision-definition/${enc(id)}` });
+  }
+
+  /** DMN XML of one decision definition. */
+  async decisionDefinitionXml(id: string): Promise<string> {
+    const body = await this.http.send<{ dmnXml: string }>({ method: 'GET', path: `/decision-definition/${enc(id)}/xml`, read: true });
+    return body.dmnXml;
+  }
+
+  /** One deployment with its name, source and time. */
+  deployment(id: string): Promise<Deployment> {
+    return this.http.send({ method: 'GET', path: `/deployment/${enc(id)}` });
+  }
+
+  /** Running instances and incidents of every process definition that has any. */
+  processDefinitionStatistics(): Promise<DefinitionStatistics[]> {
+    return this.http.send({ method: 'GET', path: '/process-definition/statistics', query: { incidents: true } });
+  }
+
+  /** Running instances and incidents per activity of one process definition. */
+  activityStatistics(processDefinitionId: string): Promise<DefinitionStatistics[]> {
+    return this.http.send({ method: 'GET', path: `/process-definition/${enc(processDefinitionId)}/statistics`, query: { incidents: true } });
+  }
+
+  /** The most recent finished activity runs of a process definition, newest first, for duration statistics. */
+  finishedActivities(processDefinitionId: string, maxResults: number): Promise<HistoricActivityDuration[]> {
+    return this.http.send({ method: 'GET', path: '/history/activity-instance', query: { processDefinitionId, finished: true, sortBy: 'endTime', sortOrder: 'desc', maxResults } });
+  }
+
+  /** Open incidents of a process definition, oldest first. */
+  definitionIncidents(processDefinitionId: string): Promise<IncidentDetail[]> {
+    return this.http.send({ method: 'GET', path: '/incident', query: { processDefinitionId, sortBy: 'incidentTimestamp', sortOrder: 'asc' } });
+  }
+
+  /** One open incident; undefined when it is resolved or never was. */
+  async incident(id: string): Promise<IncidentDetail | undefined> {
+    const rows = await this.http.send<IncidentDetail[]>({ method: 'GET', path: '/incident', query: { incidentId: id } });
+    return rows[0];
+  }
+
+  /** Sets the retries of a failed job; the engine resolves its incident when retries are above 0. */
+  setJobRetries(jobId: string, retries: number): Promise<void> {
+    return this.http.send({ method: 'PUT', path: `/job/${enc(jobId)}/retries`, body: { retries } });
+  }
+
+  /** Sets the retries of a failed external task; the engine resolves its incident when retries are above 0. */
+  setExternalTaskRetries(externalTaskId: string, retries: number): Promise<void> {
+    return this.http.send({ method: 'PUT', path: `/external-task/${enc(externalTaskId)}/retries`, body: { retries } });
+  }
+
+  /** Historic process instances by id (running or ended), for their business keys. */
+  historicProcessInstances(processInstanceIds: string[]): Promise<HistoricProcessInstance[]> {
+    return this.http.send({ method: 'POST', path: '/history/process-instance', body: { processInstanceIds }, read: true });
+  }
+
+  /** Running process instances of one definition. */
+  definitionInstances(processDefinitionId: string): Promise<ProcessInstance[]> {
+    return this.http.send({ method: 'GET', path: '/process-instance', query: { processDefinitionId } });
+  }
+
+  /** Those of the given running instances that belong to a definition (e.g. the target of a migration). */
+  async instancesOfDefinition(processDefinitionId: string, processInstanceIds: string[]): Promise<string[]> {
+    const rows = await this.http.send<ProcessInstance[]>({ method: 'POST', path: '/process-instance', body: { processDefinitionId, processInstanceIds }, read: true });
+    return rows.map((row) => row.id);
+  }
+
+  /** The activity instance tree of a running process instance. */
+  activityInstanceTree(processInstanceId: string): Promise<ActivityInstanceTree> {
+    return this.http.send({ method: 'GET', path: `/process-instance/${enc(processInstanceId)}/activity-instances` });
+  }
+
+  /** The engine's migration plan between two definitions: activities that match by id and type. */
+  generateMigrationPlan(sourceProcessDefinitionId: string, targetProcessDefinitionId: string): Promise<MigrationPlan> {
+    return this.http.send({ method: 'POST', path: '/migration/generate', body: { sourceProcessDefinitionId, targetProcessDefinitionId, updateEventTriggers: true }, read: true });
+  }
+
+  /** Validates a migration plan's instructions (not yet the instances). */
+  validateMigrationPlan(plan: MigrationPlan): Promise<MigrationPlanReport> {
+    return this.http.send({ method: 'POST', path: '/migration/validate', body: plan, read: true });
+  }
+
+  /** Migrates the instances now, in one transaction. */
+  executeMigration(plan: MigrationPlan, processInstanceIds: string[]): Promise<void> {
+    return this.http.send({ method: 'POST', path: '/migration/execute', body: { migrationPlan: plan, processInstanceIds }, timeoutMs: 60_000 });
+  }
+
+  /** Migrates the instances as a batch the job executor runs in the background. */
+  executeMigrationBatch(plan: MigrationPlan, processInstanceIds: string[]): Promise<Batch> {
+    return this.http.send({ method: 'POST', path: '/migration/executeAsync', body: { migrationPlan: plan, processInstanceIds } });
+  }
 }
 
 const enc = encodeURIComponent;

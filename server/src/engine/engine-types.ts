@@ -136,3 +136,76 @@ export interface HistoricVariableInstance {
   /** The activity instance the variable was created in (for an input mapping of a multi-instance subprocess, its multi-instance body). */
   activityInstanceId: string;
 }
+
+// --- designer: versions, live view and migration (helper V) ---
+
+/** A deployment: GET /deployment/{id}. The name and source say who deployed it (designer:<username>, lianqin-designer). */
+export interface Deployment {
+  id: string;
+  name: string | null;
+  source: string | null;
+  deploymentTime: string;
+}
+
+/** A decision definition: GET /decision-definition. */
+export interface DecisionDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+  resource: string;
+}
+
+/** Running instances, failed jobs and incidents of one process definition or activity: GET …/statistics. */
+export interface DefinitionStatistics {
+  /** The process definition id, or the activity id for activity statistics. */
+  id: string;
+  instances: number;
+  failedJobs: number;
+  incidents: Array<{ incidentType: string; incidentCount: number }>;
+}
+
+/** An incident with the fields the live view reads: GET /incident. */
+export interface IncidentDetail extends Incident {
+  processDefinitionId: string;
+  incidentTimestamp: string;
+  failedActivityId: string | null;
+}
+
+/** A finished or running activity of the history with its duration: GET /history/activity-instance. */
+export interface HistoricActivityDuration {
+  activityId: string;
+  processInstanceId: string;
+  durationInMillis: number | null;
+  endTime: string | null;
+}
+
+/** One node of a process instance's activity instance tree: GET /process-instance/{id}/activity-instances. */
+export interface ActivityInstanceTree {
+  id: string;
+  activityId: string;
+  activityName?: string | null;
+  activityType: string;
+  childActivityInstances: ActivityInstanceTree[];
+  childTransitionInstances: Array<{ id: string; activityId: string; activityName?: string | null }>;
+}
+
+/** A migration plan as the engine generates and executes it. */
+export interface MigrationPlan {
+  sourceProcessDefinitionId: string;
+  targetProcessDefinitionId: string;
+  instructions: Array<{ sourceActivityIds: string[]; targetActivityIds: string[]; updateEventTrigger?: boolean }>;
+}
+
+/** The engine's validation of a migration plan: POST /migration/validate. */
+export interface MigrationPlanReport {
+  instructionReports: Array<{ instruction: MigrationPlan['instructions'][number]; failures: string[] }>;
+}
+
+/** A batch the engine runs in the background: POST /migration/executeAsync. */
+export interface Batch {
+  id: string;
+  type: string;
+  totalJobs: number;
+}

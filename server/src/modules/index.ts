@@ -6,12 +6,14 @@ import { casesModule } from './cases/index.js';
 import { crewsModule } from './crews/index.js';
 import { departmentRecordsModule } from './department-records/index.js';
 import { departmentsModule } from './departments/index.js';
+import { designerModule } from './designer/index.js';
 import { gridsModule } from './grids/index.js';
 import { healthModule } from './health/index.js';
 import { jointOperationsModule } from './joint-operations/index.js';
 import type { LianqinModule } from './module.js';
 import { notificationsModule } from './notifications/index.js';
 import { patrolsModule } from './patrols/index.js';
+import { processVersionsModule } from './process-versions/index.js';
 import { referenceModule } from './reference/index.js';
 import { shopsModule } from './shops/index.js';
 import { tasksModule } from './tasks/index.js';
@@ -39,6 +41,8 @@ export function lianqinModules(): readonly LianqinModule[] {
     patrolsModule,
     tasksModule,
     referenceModule,
+    designerModule,
+    processVersionsModule,
     workerRuntimeModule,
   ];
 }

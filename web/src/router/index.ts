@@ -1,4 +1,4 @@
-import type { Component } from 'vue';
+import { defineComponent, type Component } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '@contracts/auth';
 
@@ -27,8 +27,15 @@ declare module 'vue-router' {
 const modules = import.meta.glob<{ routes: RouteRecordRaw[] }>('../modules/*/index.ts', { eager: true });
 const moduleRoutes = Object.values(modules).flatMap((module) => module.routes ?? []);
 
+/** Never shown: the auth guard sends `/` and unknown paths on to the user's home page (auth's homePathFor). */
+const Placeholder = defineComponent({ name: 'RouterPlaceholder', render: () => null });
+
 /** The app's router: each feature module contributes its routes. */
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
-  routes: [{ path: '/', redirect: '/inbox' }, ...moduleRoutes, { path: '/:pathMatch(.*)*', redirect: '/inbox' }],
+  routes: [
+    { path: '/', name: 'home', component: Placeholder },
+    ...moduleRoutes,
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: Placeholder },
+  ],
 });

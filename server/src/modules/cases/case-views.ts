@@ -22,6 +22,7 @@ export function caseSummary(c: CaseFile): CaseSummary {
     categoryCode: c.categoryCode,
     categoryName: categoryOf(c.categoryCode)?.name ?? null,
     source: c.source,
+    sourceRef: c.sourceRef,
     description: c.description,
     urgent: Boolean(c.urgent),
     address: c.address,

@@ -6,6 +6,7 @@ import { createApp } from '../../app.js';
 import { EngineClient } from '../../engine/index.js';
 import { AssistanceRequestEntity } from '../department-records/index.js';
 import type { CaseDetail } from './case-detail.js';
+import { CaseFileEntity } from './case-file.entity.js';
 import { CaseApiHarness, errorOf } from './test-support.js';
 import type { TimelineEntry } from './timeline.js';
 
@@ -39,6 +40,19 @@ describe('GET /api/cases/:caseNo', () => {
     expect(detail).toMatchObject({ reporter: 'wangge', reporterName: '网格员 张伟' });
     expect(detail.inspectorName).toMatch(/^网格员 /);
     expect(detail.assistanceRequestNo).toBeNull();
+    expect(detail).toMatchObject({ source: 'inspector', sourceRef: null });
+  });
+
+  it('names the joint operation a case was filed from, so the case page links back to it', async () => {
+    // given a case filed from a finding of joint operation JO-2026-0042 (as the operations service files it)
+    const { caseNo } = await h.report('wangge');
+    await h.server.dataSource.manager.update(CaseFileEntity, { caseNo }, { source: 'joint-enforcement', sourceRef: 'JO-2026-0042' });
+
+    // when the command centre opens it
+    const detail = await detailAs('zhihui', caseNo);
+
+    // then it shows where it came from
+    expect(detail).toMatchObject({ caseNo, source: 'joint-enforcement', sourceRef: 'JO-2026-0042' });
   });
 
   it('merges case events, audit records and the engine history into one time-sorted timeline', async () => {

@@ -1,55 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { RequestHandler, Response } from 'express';
-import multer from 'multer';
+import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../db/transaction.js';
-import { MalformedRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../errors/index.js';
+import { NotFoundError } from '../../errors/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { CurrentUser } from '../auth/index.js';
+import { numericIdOf, sendStoredPhoto, storePhotos } from '../photos/index.js';
 import type { CaseFile } from './case-file.entity.js';
 import { CasePhotoEntity, type CasePhoto, type PhotoStage } from './case-photo.entity.js';
 import { photoView, type PhotoView } from './case-views.js';
-import { inspectPhoto, type PhotoContent } from './photo-content.js';
 
-/** Limits of one upload: at most 9 photos of at most 10 MB each. */
-export const photoLimits = { files: 9, fileSizeBytes: 10 * 1024 * 1024 } as const;
-
-/** Where photo bytes live: DATA_DIR/photos. */
-export function photosDirOf(dataDir: string): string {
-  return path.resolve(dataDir, 'photos');
-}
-
-/**
- * Parses a multipart upload into memory (field `photos`), turning multer's errors into ours:
- * a file over the size limit is 413, too many files 400, anything else malformed 400. A non-multipart body is 415.
- */
-export function photoUpload(): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { files: photoLimits.files, fileSize: photoLimits.fileSizeBytes, fields: 10, fieldSize: 1024, parts: photoLimits.files + 10 },
-    defParamCharset: 'utf8',
-  }).array('photos', photoLimits.files);
-  return (req, res, next) => {
-    if (!req.is('multipart/form-data')) return next(new UnsupportedMediaTypeError('照片须以 multipart/form-data 上传（文件字段 photos）'));
-    upload(req, res, (error: unknown) => next(error === undefined || error === null ? undefined : uploadErrorOf(error)));
-  };
-}
-
-function uploadErrorOf(error: unknown): Error {
-  if (!(error instanceof multer.MulterError)) return new MalformedRequestError('上传内容格式不正确，无法解析', undefined, { cause: error });
-  const { code, field } = error;
-  const fileName = (error as { filename?: string }).filename;
-  if (code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeError(fileName ? `照片“${fileName}”超过 10 MB` : '照片超过 10 MB', { limit: photoLimits.fileSizeBytes });
-  if (code === 'LIMIT_FILE_COUNT' || (code === 'LIMIT_UNEXPECTED_FILE' && field === 'photos')) {
-    return new ValidationError(`一次最多上传 ${photoLimits.files} 张照片`, { issues: [{ path: 'body.photos', message: `一次最多上传 ${photoLimits.files} 张照片` }] });
-  }
-  if (code === 'LIMIT_UNEXPECTED_FILE') return new ValidationError(`不支持的文件字段 ${field ?? ''}，照片请用字段 photos`, { issues: [{ path: `body.${field ?? ''}`, message: '不支持的文件字段，照片请用 photos' }] });
-  return new MalformedRequestError(`上传内容不符合要求（${error.message}）`);
-}
+export { photoLimits, photosDirOf, photoUpload } from '../photos/index.js';
 
 /** What saving photos needs. */
 export interface PhotoDeps {
@@ -62,19 +22,8 @@ export interface PhotoDeps {
  * record, in one transaction. Nothing is kept when any file is bad or the transaction fails.
  */
 export async function savePhotos(deps: PhotoDeps, c: CaseFile, user: CurrentUser, stage: PhotoStage, files: Express.Multer.File[]): Promise<PhotoView[]> {
-  if (files.length === 0) throw new ValidationError('请至少选择一张照片', { issues: [{ path: 'body.photos', message: '请至少选择一张照片（字段 photos）' }] });
-  const typed = acceptedPhotos(files.map((file) => ({ file, fileName: cleanFileName(file.originalname), content: inspectPhoto(file.buffer) })));
-
-  await mkdir(deps.photosDir, { recursive: true });
-  const stored: string[] = [];
-  try {
-    const rows: Array<Omit<CasePhoto, 'id'>> = [];
-    for (const t of typed) {
-      const storageKey = randomBytes(16).toString('hex');
-      await writeFile(path.join(deps.photosDir, storageKey), t.file.buffer, { flag: 'wx' });
-      stored.push(storageKey);
-      rows.push({ caseId: c.id, stage, fileName: t.fileName, mimeType: t.mimeType, sizeBytes: t.file.size, storageKey, uploadedBy: user.username, uploadedAt: new Date() });
-    }
+  return storePhotos(deps.photosDir, files, async (stored) => {
+    const rows: Array<Omit<CasePhoto, 'id'>> = stored.map((s) => ({ caseId: c.id, stage, ...s, uploadedBy: user.username, uploadedAt: new Date() }));
     const saved = await inTransaction(deps.dataSource, async (manager) => {
       const { identifiers } = await manager.insert(CasePhotoEntity, rows);
       const photos = rows.map((row, i) => ({ ...row, id: Number(identifiers[i]!.id) }));
@@ -82,48 +31,12 @@ export async function savePhotos(deps: PhotoDeps, c: CaseFile, user: CurrentUser
       return photos;
     });
     return saved.map((p) => photoView(c.caseNo, p));
-  } catch (error) {
-    await Promise.all(stored.map((key) => unlink(path.join(deps.photosDir, key)).catch(() => undefined)));
-    throw error;
-  }
-}
-
-/**
- * The files as photos, or the refusal naming every bad file: 415 when one is no JPEG, PNG or WebP at all, otherwise
- * 400 for each file whose header is damaged or declares too many pixels.
- */
-function acceptedPhotos(checked: Array<{ file: Express.Multer.File; fileName: string; content: PhotoContent }>) {
-  const notImages = checked.filter((c) => !c.content.ok && c.content.problem === 'not-an-image').map((c) => `“${c.fileName}”`);
-  if (notImages.length) throw new UnsupportedMediaTypeError(`文件 ${notImages.join('、')} 不是 JPEG、PNG 或 WebP 图片`);
-  const issues = checked.flatMap(({ fileName, content }) => (content.ok ? [] : [{ path: 'body.photos', message: `照片“${fileName}”：${content.message}` }]));
-  if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('；'), { issues });
-  return checked.flatMap(({ file, fileName, content }) => (content.ok ? [{ file, fileName, mimeType: content.mimeType }] : []));
+  });
 }
 
 /** Sends the bytes of one photo of the case with its image type; 404 when the photo is not the case's. */
 export async function sendPhoto(deps: PhotoDeps, c: CaseFile, photoId: string, res: Response): Promise<void> {
-  const id = /^\d{1,12}$/.test(photoId) ? Number(photoId) : NaN;
-  const photo = Number.isSafeInteger(id) ? await deps.dataSource.manager.findOneBy(CasePhotoEntity, { id, caseId: c.id }) : null;
-  const file = photo && /^[0-9a-f]{32}$/.test(photo.storageKey) ? path.join(deps.photosDir, photo.storageKey) : undefined;
-  const size = file ? await stat(file).then((s) => s.size, () => undefined) : undefined;
-  if (!photo || !file || size === undefined) throw new NotFoundError(`案件 ${c.caseNo} 没有照片 ${photoId}`, { resource: 'photo', id: photoId });
-  res.status(200);
-  res.setHeader('Content-Type', photo.mimeType);
-  res.setHeader('Content-Length', String(size));
-  res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, max-age=3600');
-  try {
-    await pipeline(createReadStream(file), res);
-  } catch (error) {
-    // A client that stops reading is no server fault; before the first byte it still is an error.
-    if (!res.headersSent) throw error;
-    res.destroy();
-  }
-}
-
-/** The client's file name without folders or control characters, at most 255 characters. */
-function cleanFileName(name: string | undefined): string {
-  const base = path.basename((name ?? '').replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (base || 'photo').slice(0, 255);
+  const id = numericIdOf(photoId);
+  const photo = Number.isNaN(id) ? null : await deps.dataSource.manager.findOneBy(CasePhotoEntity, { id, caseId: c.id });
+  await sendStoredPhoto(deps.photosDir, photo, res, () => new NotFoundError(`案件 ${c.caseNo} 没有照片 ${photoId}`, { resource: 'photo', id: photoId }));
 }

@@ -7,6 +7,7 @@ import { demoOperationTitle, seedDemoOperation } from './demo-operation.js';
 import { OperationFindingEntity } from './finding.entity.js';
 import { JointOperationEntity } from './operation.entity.js';
 import { OperationParticipantEntity } from './participant.entity.js';
+import { reportOf } from './views.js';
 
 let dataSource: DataSource;
 
@@ -39,5 +40,23 @@ describe('the demo operation', () => {
     const violation = await dataSource.manager.findOneByOrFail(ShopViolationEntity, { sourceKey: `joint-finding:${first!.id}` });
     expect(violation).toMatchObject({ shopId: first!.shopId, operationRef: op!.ref, firstViolationNoPenalty: true });
     expect(await dataSource.manager.countBy(FirstViolationEntity, { violationId: violation.id })).toBe(1);
+  });
+
+  it('has its report: the wrap-up by urban management, four findings counted per department and measure', async () => {
+    // given the seeded demo operation
+    const op = await dataSource.manager.findOneByOrFail(JointOperationEntity, { title: demoOperationTitle });
+
+    // when its report is generated from the records
+    const report = await reportOf(dataSource.manager, op);
+
+    // then it names the writer and counts every department's findings
+    expect(report).toMatchObject({ writtenBy: 'chengguan', writtenByName: '城管联络员 吴涛', summaryText: expect.stringContaining('回头看已改正'), operation: { status: 'finished', findings: 4 } });
+    expect(report.counts).toEqual([
+      { departmentCode: 'commerce', measure: 'advice', count: 1 },
+      { departmentCode: 'public-security', measure: 'advice', count: 1 },
+      { departmentCode: 'urban-management', measure: 'order-to-correct', count: 1 },
+      { departmentCode: 'urban-management', measure: 'seizure', count: 1 },
+    ]);
+    expect(report.participants.map((p) => p.confirmedByName)).toEqual(['城管联络员 吴涛', '市场监管联络员 郑洁', '公安联络员 周杰', '环卫联络员 孙磊']);
   });
 });

@@ -1,7 +1,7 @@
+import type { Logger } from 'pino';
 import { sharedGridLocator } from '../grids/index.js';
-import { defineModule } from '../module.js';
-// Case photos' folder: finding photos live beside them under DATA_DIR/photos.
-import { photosDirOf } from '../cases/photos.js';
+import { defineModule, type RouteContext } from '../module.js';
+import { photosDirOf } from '../photos/index.js';
 import { DocumentCounterEntity, OperationDocumentEntity } from './document.entity.js';
 import { FindingPhotoEntity, OperationFindingEntity } from './finding.entity.js';
 import { operationProcessKey } from './open-operation.js';
@@ -10,6 +10,7 @@ import { OperationEventEntity } from './operation-event.entity.js';
 import { OperationStreamHub } from './operation-stream.js';
 import { OperationParticipantEntity } from './participant.entity.js';
 import { operationPresenter } from './presenter.js';
+import type { OperationDeps } from './operations.service.js';
 import { operationRoutes } from './routes.js';
 import { OperationSeriesEntity } from './series.entity.js';
 
@@ -34,14 +35,18 @@ export { reconcileOperationStarts, type OperationStartReconcileResult } from './
 export { OperationStartPendingError } from './errors.js';
 export { operationPresenter } from './presenter.js';
 
+/** The operations service's needs, from the running server's parts; the routes and start-up seeding share them. */
+export function operationDepsOf({ config, dataSource, engine, logger }: Pick<RouteContext, 'config' | 'dataSource' | 'engine'> & { logger?: Logger }, changed?: () => void): OperationDeps {
+  return { dataSource, engine, logger, workingHours: config.WORKING_HOURS, gridLocator: () => sharedGridLocator(dataSource.manager), photosDir: photosDirOf(config.DATA_DIR), changed };
+}
+
 /** Joint enforcement (联合执法): operations, their findings, series, documents, the live stream and the inbox presenter. */
 export const jointOperationsModule = defineModule({
   name: 'joint-operations',
   entities: [JointOperationEntity, OperationGridEntity, OperationParticipantEntity, OperationFindingEntity, FindingPhotoEntity, OperationEventEntity, OperationSeriesEntity, OperationDocumentEntity, DocumentCounterEntity],
-  routes: ({ config, dataSource, engine, logger }) => {
-    const stream = new OperationStreamHub(dataSource, logger, config.TASK_STREAM_POLL_MS);
-    const deps = { dataSource, engine, logger, workingHours: config.WORKING_HOURS, gridLocator: () => sharedGridLocator(dataSource.manager), photosDir: photosDirOf(config.DATA_DIR), changed: () => stream.nudge() };
-    return operationRoutes({ ...deps, stream });
+  routes: (context) => {
+    const stream = new OperationStreamHub(context.dataSource, context.logger, context.config.TASK_STREAM_POLL_MS);
+    return operationRoutes({ ...operationDepsOf(context, () => stream.nudge()), stream });
   },
   presenters: { [operationProcessKey]: operationPresenter },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OperationPlanInput } from '../../contracts/joint-operations.js';
+import type { OperationListQuery, OperationPlanInput } from '../../contracts/joint-operations.js';
 import { beijingDay } from '../calendar/index.js';
 import { categoryOf } from '../categories/index.js';
 import { departmentCodes } from '../departments/index.js';
@@ -116,16 +116,17 @@ export const findingSchema = z
 
 export type FindingBody = z.output<typeof findingSchema>;
 
-/** GET /operations: filters of the list and the calendar. */
+/** GET /operations: the keyword and filters of the list and the calendar. */
 export const listOperationsQuery = z
   .object({
+    q: z.string({ error: '搜索词须为文字' }).trim().max(64, '搜索词最多 64 字').optional(),
     status: z.enum(statuses, { error: `状态须为 ${statuses.join('、')} 之一` }).optional(),
     department: department.optional(),
     seriesRef: z.string().regex(/^JS-\d{4}-\d{4,}$/, '系列编号格式不正确').optional(),
     from: z.string().refine(dateOrTime, '起始须为日期 YYYY-MM-DD 或北京时间').optional(),
     to: z.string().refine(dateOrTime, '截止须为日期 YYYY-MM-DD 或北京时间').optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<OperationListQuery, unknown>;
 
 export type ListOperationsQuery = z.output<typeof listOperationsQuery>;
 

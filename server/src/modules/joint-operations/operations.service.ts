@@ -16,8 +16,7 @@ import { openOperation, operationProcessKey, operationVariables, planColumns, pl
 import { OperationParticipantEntity } from './participant.entity.js';
 import { OperationSeriesEntity } from './series.entity.js';
 import { startAndAdopt } from './start-process.js';
-import { countsOf, detailOf, findingViews, participantViews, summariesOf } from './views.js';
-import { OperationFindingEntity } from './finding.entity.js';
+import { detailOf, reportOf, summariesOf } from './views.js';
 
 /** What the operations API needs from the running server. */
 export interface OperationDeps {
@@ -139,10 +138,15 @@ async function restorePlan(dataSource: DataSource, op: JointOperation, plan: Ope
   });
 }
 
-/** Operations the user sees, soonest first, filtered by status, department, series and a time window (the calendar). */
+/** Operations the user sees, soonest first, matching a keyword and filtered by status, department, series and a time window (the calendar). */
 export async function listOperations(deps: OperationDeps, user: CurrentUser, query: ListOperationsQuery): Promise<OperationSummary[]> {
   const manager = deps.dataSource.manager;
   const q = applyOperationScope(manager.createQueryBuilder(JointOperationEntity, 'op'), user);
+  if (query.q) {
+    // '!' escapes LIKE wildcards typed by the user, the same way on MySQL and SQLite.
+    const like = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    q.andWhere("(op.title LIKE :like ESCAPE '!' OR op.target LIKE :like ESCAPE '!' OR op.ref LIKE :like ESCAPE '!')", { like });
+  }
   if (query.status) q.andWhere('op.status = :status', { status: query.status });
   if (query.department) q.andWhere('EXISTS (SELECT 1 FROM joint_operation_participant d WHERE d.operation_id = op.id AND d.department_code = :department)', { department: query.department });
   if (query.seriesRef) q.andWhere('op.series_id IN (SELECT s.id FROM joint_operation_series s WHERE s.ref = :seriesRef)', { seriesRef: query.seriesRef });
@@ -161,11 +165,7 @@ export async function getOperation(deps: OperationDeps, user: CurrentUser, ref: 
 /** The report, generated from the records now: counts, participants, findings with photos, cases with their live status. */
 export async function getReport(deps: OperationDeps, user: CurrentUser, ref: string): Promise<OperationReport> {
   const manager = deps.dataSource.manager;
-  const op = await visibleOperation(manager, user, ref);
-  const [operation] = await summariesOf(manager, [op]);
-  const findings = await findingViews(manager, await manager.find(OperationFindingEntity, { where: { operationId: op.id }, order: { id: 'ASC' } }));
-  const participants = await participantViews(manager, await manager.find(OperationParticipantEntity, { where: { operationId: op.id }, order: { id: 'ASC' } }), findings);
-  return { operation: operation!, summaryText: op.summaryText, writtenBy: op.writtenBy, counts: countsOf(findings), participants, findings, generatedAt: new Date().toISOString() };
+  return reportOf(manager, await visibleOperation(manager, user, ref));
 }
 
 function parsePlan<S extends typeof operationPlanSchema | typeof revisedPlanSchema>(schema: S, body: unknown): OperationPlan {

@@ -2,8 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { parseQuery } from '../../http/validate.js';
 import { MalformedRequestError } from '../../errors/index.js';
 import { requireRole, userOf, userOfSession } from '../auth/index.js';
-// Multipart parsing with the same limits and error messages as case photos.
-import { photoUpload } from '../cases/photos.js';
+import { photoUpload } from '../photos/index.js';
 import { saveFindingPhotos, sendFindingPhoto } from './finding-photos.js';
 import { recordFinding } from './findings.service.js';
 import type { OperationStreamHub } from './operation-stream.js';

@@ -1,12 +1,12 @@
 import { In, type EntityManager } from 'typeorm';
-import type { FindingView, MeasureKind, OperationDetail, OperationEventView, OperationPlanInput, OperationSummary, ParticipantView } from '../../contracts/joint-operations.js';
+import type { FindingView, MeasureKind, OperationDetail, OperationEventView, OperationPlanInput, OperationReport, OperationSummary, ParticipantView } from '../../contracts/joint-operations.js';
 import { CaseFileEntity } from '../cases/index.js';
 import { DepartmentEntity } from '../departments/index.js';
 import { ShopEntity } from '../shops/index.js';
 import { UserEntity } from '../users/index.js';
 import { FindingPhotoEntity, OperationFindingEntity, type OperationFinding } from './finding.entity.js';
 import { OperationGridEntity, type JointOperation } from './operation.entity.js';
-import { OperationEventEntity } from './operation-event.entity.js';
+import { OperationEventEntity, type OperationEvent } from './operation-event.entity.js';
 import { OperationParticipantEntity, type OperationParticipant } from './participant.entity.js';
 import { beijingLocal } from './schedule.js';
 import { OperationSeriesEntity } from './series.entity.js';
@@ -41,13 +41,34 @@ export async function summariesOf(manager: EntityManager, ops: readonly JointOpe
   });
 }
 
+/** A person's display name by username; a username nobody holds any more names itself. */
+export type NameOf = (username: string) => string;
+
+/** The display names of a view's people, in one query. */
+async function displayNamesOf(manager: EntityManager, usernames: readonly (string | null | undefined)[]): Promise<NameOf> {
+  const wanted = [...new Set(usernames.filter((u): u is string => !!u))];
+  const users = wanted.length ? await manager.find(UserEntity, { select: { username: true, displayName: true }, where: { username: In(wanted) } }) : [];
+  const names = new Map(users.map((u) => [u.username, u.displayName]));
+  return (username) => names.get(username) ?? username;
+}
+
+const nameOrNull = (nameOf: NameOf, username: string | null) => (username === null ? null : nameOf(username));
+
+/** The rows one operation's board and report are built from, with the display names of everyone in them. */
+async function recordsOf(manager: EntityManager, op: JointOperation, { withEvents }: { withEvents: boolean }) {
+  const participants = await manager.find(OperationParticipantEntity, { where: { operationId: op.id }, order: { id: 'ASC' } });
+  const findings = await manager.find(OperationFindingEntity, { where: { operationId: op.id }, order: { id: 'ASC' } });
+  const events = withEvents ? await manager.find(OperationEventEntity, { where: { operationId: op.id }, order: { id: 'ASC' } }) : [];
+  const nameOf = await displayNamesOf(manager, [op.createdBy, op.approvedBy, op.writtenBy, ...participants.map((p) => p.confirmedBy), ...findings.map((f) => f.recordedBy), ...events.map((e) => e.actor)]);
+  const findingRows = await findingViews(manager, findings, nameOf);
+  return { participants: await participantViews(manager, participants, findingRows, nameOf), findings: findingRows, events: events.map((e) => eventView(e, nameOf)), nameOf };
+}
+
 /** Everything the live board and the detail page show about one operation. */
 export async function detailOf(manager: EntityManager, op: JointOperation): Promise<OperationDetail> {
   const [summary] = await summariesOf(manager, [op]);
   const grids = await manager.find(OperationGridEntity, { where: { operationId: op.id }, order: { gridCode: 'ASC' } });
-  const participants = await manager.find(OperationParticipantEntity, { where: { operationId: op.id }, order: { id: 'ASC' } });
-  const findings = await findingViews(manager, await manager.find(OperationFindingEntity, { where: { operationId: op.id }, order: { id: 'ASC' } }));
-  const events = await eventViews(manager, op.id);
+  const { participants, findings, events, nameOf } = await recordsOf(manager, op, { withEvents: true });
   const plan: OperationPlanInput = {
     title: op.title,
     target: op.target,
@@ -63,14 +84,23 @@ export async function detailOf(manager: EntityManager, op: JointOperation): Prom
   return {
     ...summary!,
     plan,
-    participants: await participantViews(manager, participants, findings),
+    participants,
     findings,
     events,
     returnReason: op.returnReason,
     createdBy: op.createdBy,
+    createdByName: nameOf(op.createdBy),
     approvedBy: op.approvedBy,
+    approvedByName: nameOrNull(nameOf, op.approvedBy),
     counts: countsOf(findings),
   };
+}
+
+/** The wrap-up report, generated from the records now: counts, participants, findings with photos, cases with their live status. */
+export async function reportOf(manager: EntityManager, op: JointOperation): Promise<OperationReport> {
+  const [operation] = await summariesOf(manager, [op]);
+  const { participants, findings, nameOf } = await recordsOf(manager, op, { withEvents: false });
+  return { operation: operation!, summaryText: op.summaryText, writtenBy: op.writtenBy, writtenByName: nameOrNull(nameOf, op.writtenBy), counts: countsOf(findings), participants, findings, generatedAt: new Date().toISOString() };
 }
 
 /** Findings per department and measure ('none' for a finding without one). */
@@ -86,8 +116,8 @@ export function countsOf(findings: readonly Pick<FindingView, 'departmentCode' |
   return [...counts.values()].sort((a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.measure.localeCompare(b.measure));
 }
 
-/** Participants with their department's name and number of findings. */
-export async function participantViews(manager: EntityManager, participants: readonly OperationParticipant[], findings: readonly Pick<FindingView, 'departmentCode'>[]): Promise<ParticipantView[]> {
+/** Participants with their department's name, who confirmed, and their number of findings. */
+async function participantViews(manager: EntityManager, participants: readonly OperationParticipant[], findings: readonly Pick<FindingView, 'departmentCode'>[], nameOf: NameOf): Promise<ParticipantView[]> {
   const names = byId(await manager.find(DepartmentEntity), (d) => d.code);
   return participants.map((p) => ({
     departmentCode: p.departmentCode,
@@ -97,15 +127,17 @@ export async function participantViews(manager: EntityManager, participants: rea
     people: p.people,
     vehicles: p.vehicles,
     confirmedBy: p.confirmedBy,
+    confirmedByName: nameOrNull(nameOf, p.confirmedBy),
     confirmedAt: iso(p.confirmedAt),
     executing: Boolean(p.executing),
     findings: findings.filter((f) => f.departmentCode === p.departmentCode).length,
   }));
 }
 
-/** Findings with their shop's name, photos and the live status of the case filed from them. */
-export async function findingViews(manager: EntityManager, findings: readonly OperationFinding[]): Promise<FindingView[]> {
+/** Findings with their shop's name, photos, who recorded them and the live status of the case filed from them. */
+export async function findingViews(manager: EntityManager, findings: readonly OperationFinding[], names?: NameOf): Promise<FindingView[]> {
   if (findings.length === 0) return [];
+  const nameOf = names ?? (await displayNamesOf(manager, findings.map((f) => f.recordedBy)));
   const shopIds = [...new Set(findings.map((f) => f.shopId).filter((id): id is number => id !== null))];
   const shops = byId(shopIds.length ? await manager.find(ShopEntity, { select: { id: true, name: true }, where: { id: In(shopIds) } }) : [], (s) => s.id);
   const caseIds = [...new Set(findings.map((f) => f.caseId).filter((id): id is number => id !== null))];
@@ -130,6 +162,7 @@ export async function findingViews(manager: EntityManager, findings: readonly Op
     caseNo: f.caseNo,
     caseStatus: f.caseId === null ? null : (cases.get(f.caseId)?.status ?? null),
     recordedBy: f.recordedBy,
+    recordedByName: nameOf(f.recordedBy),
     recordedAt: f.recordedAt.toISOString(),
     violationType: f.violationType,
     severity: f.severity,
@@ -139,17 +172,14 @@ export async function findingViews(manager: EntityManager, findings: readonly Op
   }));
 }
 
-/** The timeline, oldest first, with the actors' display names. */
-async function eventViews(manager: EntityManager, operationId: number): Promise<OperationEventView[]> {
-  const events = await manager.find(OperationEventEntity, { where: { operationId }, order: { id: 'ASC' } });
-  const actors = [...new Set(events.map((e) => e.actor).filter((a): a is string => a !== null))];
-  const names = byId(actors.length ? await manager.find(UserEntity, { select: { username: true, displayName: true }, where: { username: In(actors) } }) : [], (u) => u.username);
-  return events.map((e) => ({
+/** A timeline line with its actor's display name. */
+function eventView(e: OperationEvent, nameOf: NameOf): OperationEventView {
+  return {
     at: e.at.toISOString(),
     type: e.type,
     actor: e.actor,
-    actorName: e.actor ? (names.get(e.actor)?.displayName ?? null) : null,
+    actorName: nameOrNull(nameOf, e.actor),
     departmentCode: e.departmentCode,
     detail: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
-  }));
+  };
 }

@@ -8,12 +8,13 @@ import { patrolRunProcessKey } from './run-steps.js';
 export { PatrolPlanEntity, PatrolMemberEntity, type PatrolPlan, type PatrolMember } from './patrol-plan.entity.js';
 export { PatrolRunEntity, PatrolRunGridEntity, type PatrolRun, type PatrolRunGrid } from './patrol-run.entity.js';
 export { PatrolCheckInEntity, PatrolFindingEntity, type PatrolCheckIn, type PatrolFinding } from './patrol-records.entity.js';
-export { scheduleNextRun, startRun, flagUnvisitedGrids, compileRunReport, closeRun, runInPlan, patrolRunProcessKey, patrolScheduleProcessKey, runLeadMs, type ScheduledRun, type RunInPlan } from './run-steps.js';
+export { scheduleNextRun, startRun, touchRun, flagUnvisitedGrids, compileRunReport, closeRun, runInPlan, patrolRunProcessKey, patrolScheduleProcessKey, runLeadMs, type ScheduledRun, type RunInPlan } from './run-steps.js';
 export { createPlan, listPlans, getPlan, type PatrolPlanDeps } from './plans.service.js';
 export { getRun, checkIn, recordFinding, finishRound, reviewRun, type PatrolRunDeps } from './runs.service.js';
 export { patrolRunPresenter } from './patrol-presenter.js';
 export { fromBeijing, toBeijing, occurrences } from './schedule.js';
 export { windowText, routeText } from './patrol-views.js';
+export { patrolCalendar, teamCandidates } from './patrol-calendar.js';
 export { seedDemoPatrols, demoPatrolTitle } from './demo-patrols.js';
 
 /** Joint patrols (联合巡查): plans, runs, check-ins and findings that become cases. */

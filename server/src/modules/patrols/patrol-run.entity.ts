@@ -20,6 +20,8 @@ export interface PatrolRun {
   reviewedBy: string | null;
   reviewComment: string | null;
   reviewedAt: Date | null;
+  /** Bumped by every change of the run, so that the live stream finds what changed; null for rows older than the column. */
+  updatedAt: Date | null;
 }
 
 const nullableDate = (name: string) => ({ name, type: 'datetime' as const, precision: 3, nullable: true });
@@ -43,6 +45,7 @@ export const PatrolRunEntity = new EntitySchema<PatrolRun>({
     reviewedBy: { name: 'reviewed_by', type: 'varchar', length: 64, nullable: true },
     reviewComment: { name: 'review_comment', type: 'text', nullable: true },
     reviewedAt: nullableDate('reviewed_at'),
+    updatedAt: nullableDate('updated_at'),
   },
 });
 

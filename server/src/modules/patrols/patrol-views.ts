@@ -25,6 +25,14 @@ export async function gridNamesOf(manager: EntityManager, codes: readonly string
   return new Map(codes.map((code) => [code, gridDisplayName(code, communityName.get(grids.find((g) => g.code === code)?.communityCode ?? ''))]));
 }
 
+/** Display names of people by username, in one query; a username nobody holds any more names itself. */
+export async function displayNamesOf(manager: EntityManager, usernames: readonly (string | null | undefined)[]): Promise<(username: string) => string> {
+  const wanted = [...new Set(usernames.filter((u): u is string => !!u))];
+  const users = wanted.length ? await manager.find(UserEntity, { where: { username: In(wanted) }, select: { username: true, displayName: true } }) : [];
+  const names = new Map(users.map((u) => [u.username, u.displayName]));
+  return (username) => names.get(username) ?? username;
+}
+
 /** Each run as lists show it, counted from its route grids and findings. */
 export async function runSummaries(manager: EntityManager, runs: readonly PatrolRun[], plans: readonly PatrolPlan[]): Promise<PatrolRunSummary[]> {
   if (!runs.length) return [];
@@ -55,6 +63,7 @@ export async function planSummaries(manager: EntityManager, plans: readonly Patr
   const planIds = plans.map((p) => p.id);
   const [members, runs] = await Promise.all([manager.find(PatrolMemberEntity, { where: { planId: In(planIds) }, order: { id: 'ASC' } }), manager.find(PatrolRunEntity, { where: { planId: In(planIds) }, order: { seq: 'ASC' } })]);
   const summaries = await runSummaries(manager, runs, plans);
+  const nameOf = await displayNamesOf(manager, plans.map((p) => p.createdBy));
   return plans.map((plan) => {
     const team = members.filter((m) => m.planId === plan.id);
     const own = summaries.filter((r) => r.planRef === plan.ref);
@@ -67,8 +76,10 @@ export async function planSummaries(manager: EntityManager, plans: readonly Patr
       schedule: scheduleOf(plan),
       status: plan.status,
       nextRun: own.find((r) => r.status !== 'finished') ?? null,
+      lastRun: own.at(-1) ?? null,
       runCount: own.length,
       createdBy: plan.createdBy,
+      createdByName: nameOf(plan.createdBy),
       createdAt: plan.createdAt.toISOString(),
     };
   });
@@ -77,14 +88,14 @@ export async function planSummaries(manager: EntityManager, plans: readonly Patr
 /** The plan's team with names, as plans and runs show it. */
 export async function teamOf(manager: EntityManager, planId: number): Promise<PatrolMemberView[]> {
   const members = await manager.find(PatrolMemberEntity, { where: { planId }, order: { id: 'ASC' } });
-  const [users, departments] = await Promise.all([
-    members.length ? manager.findBy(UserEntity, { username: In(members.map((m) => m.username)) }) : [],
+  const [nameOf, departments] = await Promise.all([
+    displayNamesOf(manager, members.map((m) => m.username)),
     members.length ? manager.findBy(DepartmentEntity, { code: In(members.map((m) => m.departmentCode)) }) : [],
   ]);
   return members.map((m) => ({
     username: m.username,
     departmentCode: m.departmentCode,
-    displayName: users.find((u) => u.username === m.username)?.displayName ?? null,
+    displayName: nameOf(m.username),
     departmentName: departments.find((d) => d.code === m.departmentCode)?.nameZh ?? null,
   }));
 }
@@ -112,7 +123,7 @@ export async function runDetail(manager: EntityManager, run: PatrolRun, plan: Pa
     teamOf(manager, plan.id),
   ]);
   const names = await gridNamesOf(manager, grids.map((g) => g.gridCode));
-  const nameOf = (username: string) => team.find((m) => m.username === username)?.displayName ?? null;
+  const nameOf = await displayNamesOf(manager, [...team.map((m) => m.username), ...checkIns.map((c) => c.username), ...findings.map((f) => f.recordedBy), run.reviewedBy]);
   const cases = findings.length ? await manager.find(CaseFileEntity, { where: { id: In(findings.map((f) => f.caseId)) }, select: { id: true, status: true } }) : [];
   const checkInView = (c: (typeof checkIns)[number]): PatrolCheckInView => ({ id: c.id, gridCode: c.gridCode, username: c.username, displayName: nameOf(c.username), departmentCode: c.departmentCode, lng: c.lng, lat: c.lat, at: c.at.toISOString() });
   const findingView = (f: (typeof findings)[number]): PatrolFindingView => ({
@@ -132,12 +143,14 @@ export async function runDetail(manager: EntityManager, run: PatrolRun, plan: Pa
   });
   return {
     ...summary!,
+    startedAt: run.startedAt?.toISOString() ?? null,
+    roundEndedAt: run.roundEndedAt?.toISOString() ?? null,
     team: team.map((m) => ({ ...m, roundDone: roundsDone.has(m.username) })),
     route: grids.map((g) => ({ seq: g.seq, gridCode: g.gridCode, gridName: names.get(g.gridCode) ?? g.gridCode, status: gridStatus(g), checkIns: checkIns.filter((c) => c.gridCode === g.gridCode).map(checkInView) })),
     findings: findings.map(findingView),
     unvisitedGrids: grids.filter((g) => g.flaggedUnvisitedAt).map((g) => g.gridCode),
     report: run.reportSummary && run.reportAt ? { summary: run.reportSummary, generatedAt: run.reportAt.toISOString() } : null,
-    review: run.reviewedAt && run.reviewComment ? { by: run.reviewedBy ?? '', comment: run.reviewComment, at: run.reviewedAt.toISOString() } : null,
+    review: run.reviewedAt && run.reviewComment ? { by: run.reviewedBy ?? '', byName: run.reviewedBy ? nameOf(run.reviewedBy) : null, comment: run.reviewComment, at: run.reviewedAt.toISOString() } : null,
   };
 }
 

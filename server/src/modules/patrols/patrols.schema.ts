@@ -92,3 +92,22 @@ export const finishRoundSchema = z.object({ note: z.string({ error: '巡查小�
 
 /** POST /patrol-runs/:ref/review. */
 export const reviewSchema = z.object({ comment: z.string(required('请填写复核意见', '复核意见须为文字')).trim().min(2, '复核意见至少 2 个字').max(1000, '复核意见最多 1000 字') }).strict();
+
+const calendarDate = (label: string) =>
+  z
+    .string(required(`请填写${label}`, `${label}须为日期`))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}须为日期，格式如 2026-12-04`)
+    .refine((s) => !Number.isNaN(fromBeijing(`${s}T00:00`).getTime()), `${label}不是有效的日期`);
+
+/** Longest period the calendar asks for at once: a month view with its leading and trailing weeks. */
+export const maxCalendarDays = 62;
+
+/** GET /patrols/calendar: the Beijing days from `from` to `to`, both included. */
+export const calendarQuerySchema = z
+  .object({ from: calendarDate('起始日期'), to: calendarDate('截止日期') })
+  .strict()
+  .superRefine((q, ctx) => {
+    const days = (fromBeijing(`${q.to}T00:00`).getTime() - fromBeijing(`${q.from}T00:00`).getTime()) / 86_400_000;
+    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止日期不能早于起始日期' });
+    else if (days >= maxCalendarDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `一次最多查询 ${maxCalendarDays} 天` });
+  });

@@ -48,7 +48,7 @@ export async function scheduleNextRun(manager: EntityManager, planRef: string, l
     return null;
   }
   const runRef = `${plan.ref}-${String(seq).padStart(2, '0')}`;
-  const { identifiers } = await manager.insert(PatrolRunEntity, { ref: runRef, planId: plan.id, seq, startsAt: next.startsAt, endsAt: next.endsAt, status: 'scheduled', processInstanceId: null });
+  const { identifiers } = await manager.insert(PatrolRunEntity, { ref: runRef, planId: plan.id, seq, startsAt: next.startsAt, endsAt: next.endsAt, status: 'scheduled', processInstanceId: null, updatedAt: now });
   const runId = Number(identifiers[0]!.id);
   const route = routeOf(plan);
   for (const [index, gridCode] of route.entries()) await manager.insert(PatrolRunGridEntity, { runId, seq: index + 1, gridCode, visitedAt: null, flaggedUnvisitedAt: null });
@@ -66,7 +66,7 @@ export async function scheduleNextRun(manager: EntityManager, planRef: string, l
 export async function startRun(manager: EntityManager, runRef: string, processInstanceId: string, now: Date): Promise<RunInPlan> {
   const found = await runInPlan(manager, runRef);
   if (found.run.status === 'scheduled') {
-    await manager.update(PatrolRunEntity, { id: found.run.id }, { status: 'in-progress', processInstanceId, startedAt: now });
+    await manager.update(PatrolRunEntity, { id: found.run.id }, { status: 'in-progress', processInstanceId, startedAt: now, updatedAt: now });
   }
   return runInPlan(manager, runRef);
 }
@@ -75,7 +75,7 @@ export async function startRun(manager: EntityManager, runRef: string, processIn
 export async function flagUnvisitedGrids(manager: EntityManager, runRef: string, now: Date): Promise<RunInPlan & { unvisited: string[]; unvisitedNames: string[] }> {
   const { run } = await runInPlan(manager, runRef);
   await manager.update(PatrolRunGridEntity, { runId: run.id, visitedAt: IsNull(), flaggedUnvisitedAt: IsNull() }, { flaggedUnvisitedAt: now });
-  await manager.update(PatrolRunEntity, { id: run.id }, { status: 'reporting', roundEndedAt: run.roundEndedAt ?? now });
+  await manager.update(PatrolRunEntity, { id: run.id }, { status: 'reporting', roundEndedAt: run.roundEndedAt ?? now, updatedAt: now });
   const grids = await manager.find(PatrolRunGridEntity, { where: { runId: run.id }, order: { seq: 'ASC' } });
   const unvisited = grids.filter((g) => g.flaggedUnvisitedAt).map((g) => g.gridCode);
   const names = await gridNamesOf(manager, unvisited);
@@ -86,15 +86,20 @@ export async function flagUnvisitedGrids(manager: EntityManager, runRef: string,
 export async function compileRunReport(manager: EntityManager, runRef: string, now: Date): Promise<RunInPlan & { summary: string }> {
   const { run, plan } = await runInPlan(manager, runRef);
   const summary = await compileReportText(manager, run, plan);
-  await manager.update(PatrolRunEntity, { id: run.id }, { status: 'review', reportSummary: summary, reportAt: now });
+  await manager.update(PatrolRunEntity, { id: run.id }, { status: 'review', reportSummary: summary, reportAt: now, updatedAt: now });
   return { ...(await runInPlan(manager, runRef)), summary };
 }
 
 /** The coordinator has reviewed the report: the run is finished. */
 export async function closeRun(manager: EntityManager, runRef: string, review: { by: string | null; comment: string | null }, now: Date): Promise<RunInPlan> {
   const { run } = await runInPlan(manager, runRef);
-  await manager.update(PatrolRunEntity, { id: run.id }, { status: 'finished', reviewedBy: review.by, reviewComment: review.comment, reviewedAt: now });
+  await manager.update(PatrolRunEntity, { id: run.id }, { status: 'finished', reviewedBy: review.by, reviewComment: review.comment, reviewedAt: now, updatedAt: now });
   return runInPlan(manager, runRef);
+}
+
+/** Marks a run changed now, for the live stream. */
+export async function touchRun(manager: EntityManager, runId: number, now = new Date()): Promise<void> {
+  await manager.update(PatrolRunEntity, { id: runId }, { updatedAt: now });
 }
 
 /** A run with its plan and the usernames of its team; a missing run is a fault the engine should show as an incident. */

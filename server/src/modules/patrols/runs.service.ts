@@ -14,6 +14,7 @@ import { PatrolMemberEntity, type PatrolMember } from './patrol-plan.entity.js';
 import { PatrolCheckInEntity, PatrolFindingEntity } from './patrol-records.entity.js';
 import { PatrolRunGridEntity, type PatrolRun } from './patrol-run.entity.js';
 import { loadVisibleRun } from './patrol-scope.js';
+import { touchRun } from './run-steps.js';
 import { runDetail } from './patrol-views.js';
 import type { z } from 'zod';
 import type { checkInSchema, findingSchema } from './patrols.schema.js';
@@ -25,6 +26,8 @@ export interface PatrolRunDeps {
   workingHours: string;
   gridLocator(): Promise<GridLocator>;
   logger?: Logger;
+  /** Tells the live stream that a run changed here, so that it polls now. */
+  changed?: () => void;
 }
 
 /** GET /patrol-runs/:ref: the run with each grid's visits, the findings with their cases, and who has finished. */
@@ -47,7 +50,9 @@ export async function checkIn(deps: PatrolRunDeps, user: CurrentUser, ref: strin
     const row = { runId: run.id, gridCode: input.gridCode, username: user.username, departmentCode: member.departmentCode, lng: input.lng, lat: input.lat, at };
     const { identifiers } = await manager.insert(PatrolCheckInEntity, row);
     if (!onRoute.visitedAt) await manager.update(PatrolRunGridEntity, { id: onRoute.id, visitedAt: IsNull() }, { visitedAt: at });
+    await touchRun(manager, run.id, at);
     await recordAudit(manager, { actor: user.username, action: 'patrol.check-in', targetType: 'patrol-run', targetId: run.ref, after: { gridCode: input.gridCode, lng: input.lng, lat: input.lat } });
+    deps.changed?.();
     return { id: Number(identifiers[0]!.id), gridCode: row.gridCode, username: row.username, displayName: user.displayName, departmentCode: row.departmentCode, lng: row.lng, lat: row.lat, at: at.toISOString() };
   });
 }
@@ -71,6 +76,7 @@ export async function recordFinding(deps: PatrolRunDeps, user: CurrentUser, ref:
   };
   const id = await inTransaction(deps.dataSource, async (manager) => {
     const { identifiers } = await manager.insert(PatrolFindingEntity, row);
+    await touchRun(manager, run.id, row.recordedAt);
     await recordAudit(manager, { actor: user.username, action: 'patrol.finding', targetType: 'patrol-run', targetId: run.ref, after: { caseNo: filed.caseNo, categoryCode: input.categoryCode, description: input.description, lng: input.lng, lat: input.lat } });
     return Number(identifiers[0]!.id);
   }).catch((error: unknown) => {
@@ -78,6 +84,7 @@ export async function recordFinding(deps: PatrolRunDeps, user: CurrentUser, ref:
     loggerOr(deps.logger).error({ err: error, runRef: run.ref, caseNo: filed.caseNo }, 'patrol finding filed as a case but not linked to its run');
     throw error;
   });
+  deps.changed?.();
   return {
     id,
     description: row.description,
@@ -101,6 +108,8 @@ export async function finishRound(deps: PatrolRunDeps, user: CurrentUser, ref: s
   const [task] = await deps.engine.tasks({ processInstanceId: run.processInstanceId!, taskDefinitionKey: 'round', candidateUser: user.username, includeAssignedTasks: true });
   if (!task) throw new ConflictError('您在本次巡查中的任务已经结束');
   await completeAs(deps, user, task, 'patrol.finish-round', { roundNote: note ?? null });
+  await touchRun(deps.dataSource.manager, run.id);
+  deps.changed?.();
 }
 
 /** The coordinator reviews the patrol report; the run's process records the review and ends. */

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { EngineClient, toEngineVariable } from '../../engine/index.js';
 import type { CompletionRetryPolicy } from './complete-task.js';
+import { defaultHeartbeatMs, Heartbeat } from './heartbeat.js';
 import { pollBackoff } from './retry-policy.js';
 import { settleTask } from './settle-task.js';
 import { onceFor } from './side-effects.js';
@@ -32,6 +33,8 @@ export interface WorkerRuntimeOptions {
   shutdownGraceMs?: number;
   /** Called after each task is settled, which may have moved a process on to new user tasks. */
   onSettled?: () => void;
+  /** How often the runtime records in worker_presence that it polls its topics (the designer's lint shows it). @default 10000 */
+  heartbeatMs?: number;
 }
 
 /**
@@ -50,9 +53,16 @@ export class WorkerRuntime {
   /** When the engine may still answer the last long poll, locking tasks for this worker; 0 when none is open. */
   private pollOpenUntil = 0;
   private readonly topics: string[] = [];
+  private readonly heartbeat: Heartbeat;
 
   constructor(private readonly options: WorkerRuntimeOptions) {
     this.workerId = uniqueWorkerId(options.name);
+    this.heartbeat = new Heartbeat(
+      options.dataSource,
+      { workerId: this.workerId, name: options.name, topics: () => this.topics, healthy: () => this.pollErrors === 0 && !this.stopping },
+      options.heartbeatMs ?? defaultHeartbeatMs,
+      options.logger,
+    );
     const auth = `Basic ${Buffer.from(`${options.engineUser}:${options.enginePassword}`).toString('base64')}`;
     const interceptor: Interceptor = (config) => ({
       ...config,
@@ -108,6 +118,7 @@ export class WorkerRuntime {
   start(): void {
     this.options.logger.info({ workerId: this.workerId, topics: this.topics }, 'worker polling');
     this.client.start();
+    this.heartbeat.start();
   }
 
   /** Stops fetching, lets in-flight handlers finish within the grace period, then unlocks whatever is left. */
@@ -115,6 +126,7 @@ export class WorkerRuntime {
     if (this.stopping) return;
     this.stopping = true;
     clearTimeout(this.backoffTimer);
+    await this.heartbeat.stop();
     // Read before the abort, which ends the poll on our side only.
     const pollOpenUntil = this.pollOpenUntil;
     this.client.stop();

@@ -3,19 +3,23 @@ import { ElMessage } from 'element-plus';
 import { onUnauthorized } from '@/api/http';
 import { i18n } from '@/i18n';
 import { useSession } from './composables/use-session';
-import { redirectTarget } from './redirect';
+import { homePathFor, redirectTarget } from './redirect';
 
 /**
- * Guards every route: signed-out users go to /login?redirect=…, users without one of the route's `meta.roles` go to
- * the 403 page, and a 401 from any API call ends the session. Call before `app.use(router)`; the server checks the same.
+ * Guards every route: signed-out users go to /login?redirect=…, `/` and unknown paths go to the user's home page by
+ * role, users without one of the route's `meta.roles` go to the 403 page, and a 401 from any API call ends the
+ * session. Call before `app.use(router)`; the server checks the same.
  */
 export function installAuthGuard(router: Router): void {
   const session = useSession();
 
+  const exists = (path: string) => router.resolve(path).name !== 'not-found';
+
   router.beforeEach(async (to) => {
     const user = await session.load();
     if (to.meta.public) return to.name === 'login' && user ? redirectTarget(to.query.redirect) : true;
-    if (!user) return { name: 'login', query: { redirect: to.fullPath } };
+    if (!user) return { name: 'login', query: to.name === 'home' ? {} : { redirect: to.fullPath } };
+    if (to.name === 'home' || to.name === 'not-found') return { path: homePathFor(user.roles, exists), replace: true };
     if (!session.hasAnyRole(to.meta.roles)) return { name: 'forbidden', query: { from: to.fullPath } };
     return true;
   });

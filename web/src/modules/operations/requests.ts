@@ -1,10 +1,7 @@
 import type { FindingInput, FindingView, OperationCreated, OperationListQuery, OperationPlanInput, OperationStatus } from '@contracts/joint-operations';
 import { postJson, queryString, requestJson } from '@/api/http';
 
-/**
- * Filters of the list and the calendar; empty strings mean "any". `from`/`to` are "YYYY-MM-DD" Beijing dates. The
- * keyword `q` is matched in the browser: the server's list takes only the filters of OperationListQuery.
- */
+/** Filters of the list and the calendar; empty strings mean "any". `from`/`to` are "YYYY-MM-DD" Beijing dates; `q` is a keyword the server looks for in the title, target and ref. */
 export interface OperationFilters {
   status: OperationStatus | '';
   department: string;
@@ -22,7 +19,7 @@ const refPath = (ref: string) => `${base}/${encodeURIComponent(ref)}`;
 
 /** The URL of GET /api/operations: the operations the caller may see (a liaison, those of their department). */
 export function operationsPath(filters: OperationFilters): string {
-  const query: Record<keyof OperationListQuery, string> = { status: filters.status, department: filters.department, seriesRef: filters.seriesRef, from: filters.from, to: filters.to };
+  const query: Record<keyof OperationListQuery, string> = { q: filters.q.trim(), status: filters.status, department: filters.department, seriesRef: filters.seriesRef, from: filters.from, to: filters.to };
   return `${base}${queryString(query)}`;
 }
 

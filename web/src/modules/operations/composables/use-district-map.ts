@@ -45,6 +45,8 @@ export interface UseDistrictMapReturn {
   refit: () => void;
   /** The bounds of some grids, or null when none of them is known. */
   boundsOf: (codes: readonly string[]) => LatLngBounds | null;
+  /** The bounds of the streets (街道) holding some grids, or of the district's first street when none is known; null before the district arrives. */
+  streetBoundsOf: (gridCodes: readonly string[]) => LatLngBounds | null;
 }
 
 /** Tooltip content that shows text as text: Leaflet parses a string as HTML, and names and descriptions are people's input. */
@@ -66,6 +68,8 @@ export function useDistrictMap(options: UseDistrictMapOptions): UseDistrictMapRe
   const { data: district, error } = useDistrictGeoQuery();
   const map = shallowRef<LeafletMap>();
   const grids = shallowRef(new Map<string, DistrictFeatureView>());
+  /** Streets and communities by code, to find the street of a grid (grid → community → street). */
+  let areas = new Map<string, DistrictFeatureView>();
   const failed = shallowRef(false);
   let gridLayer: GeoJSON | undefined;
   let streetLayer: GeoJSON | undefined;
@@ -88,6 +92,7 @@ export function useDistrictMap(options: UseDistrictMapOptions): UseDistrictMapRe
     streetLayer?.remove();
     const gridFeatures = features.filter((feature) => feature.properties.level === 'grid');
     grids.value = new Map(gridFeatures.map((feature) => [feature.properties.code, feature]));
+    areas = new Map(features.filter((feature) => feature.properties.level !== 'grid').map((feature) => [feature.properties.code, feature]));
     gridLayer = geoJSON(gridFeatures, {
       style: (feature) => gridStyle(String(feature?.properties?.code ?? '')),
       onEachFeature: (feature: DistrictFeatureView, layer) => {
@@ -104,13 +109,26 @@ export function useDistrictMap(options: UseDistrictMapOptions): UseDistrictMapRe
     gridLayer?.setStyle((feature) => gridStyle(String(feature?.properties?.code ?? '')));
   }
 
-  function boundsOf(codes: readonly string[]): LatLngBounds | null {
+  function boundsOfFeatures(features: readonly (DistrictFeatureView | undefined)[]): LatLngBounds | null {
     const bounds = latLngBounds([]);
-    for (const code of codes) {
-      const ring = grids.value.get(code)?.geometry.coordinates[0] ?? [];
-      for (const [lng, lat] of ring) if (lng !== undefined && lat !== undefined) bounds.extend([lat, lng]);
+    for (const feature of features) {
+      for (const [lng, lat] of feature?.geometry.coordinates[0] ?? []) if (lng !== undefined && lat !== undefined) bounds.extend([lat, lng]);
     }
     return bounds.isValid() ? bounds : null;
+  }
+
+  function boundsOf(codes: readonly string[]): LatLngBounds | null {
+    return boundsOfFeatures(codes.map((code) => grids.value.get(code)));
+  }
+
+  function streetBoundsOf(gridCodes: readonly string[]): LatLngBounds | null {
+    const streetOf = (code: string) => {
+      const community = areas.get(grids.value.get(code)?.properties.parentCode ?? '');
+      return areas.get(community?.properties.parentCode ?? '');
+    };
+    const streets = new Set(gridCodes.map(streetOf).filter((street) => street?.properties.level === 'street'));
+    const firstStreet = [...areas.values()].find((feature) => feature.properties.level === 'street');
+    return boundsOfFeatures(streets.size > 0 ? [...streets] : [firstStreet]);
   }
 
   onMounted(() => {
@@ -152,5 +170,5 @@ export function useDistrictMap(options: UseDistrictMapOptions): UseDistrictMapRe
     if (map.value) fitView(map.value);
   }
 
-  return { map, grids, failed, restyle, refit, boundsOf };
+  return { map, grids, failed, restyle, refit, boundsOf, streetBoundsOf };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationSummary } from '@contracts/joint-operations';
-import { calendarDays, operationsByDay, shiftAnchor, weekStart } from './calendar';
+import { calendarDays, calendarEntries, operationsByDay, shiftAnchor, weekStart } from './calendar';
 
 function operation(ref: string, startsAt: string): OperationSummary {
   return {
@@ -68,5 +68,19 @@ describe('operationsByDay', () => {
     // 17:00 UTC on the 2nd is 01:00 on the 3rd in Beijing
     expect(byDay.get('2026-12-03')!.map((op) => op.ref)).toEqual(['utc']);
     expect([...byDay.values()].flat()).toHaveLength(3);
+  });
+});
+
+describe('calendarEntries', () => {
+  it('puts operations and patrol occurrences on the same days, each kind keyed apart', () => {
+    const entries = calendarEntries(
+      [operation('JE-1', '2026-12-04T08:30')],
+      [{ planRef: 'XC-1', title: '夜市巡查', seq: 3, startsAt: '2026-12-04T11:00:00.000Z', endsAt: '2026-12-04T13:00:00.000Z', departments: [], run: null }],
+    );
+    const byDay = operationsByDay(entries, calendarDays('2026-12-04', 'week'));
+    expect(byDay.get('2026-12-04')!.map((e) => [e.kind, e.key])).toEqual([
+      ['operation', 'operation:JE-1'],
+      ['patrol', 'patrol:XC-1:3'],
+    ]);
   });
 });

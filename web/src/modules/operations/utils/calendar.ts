@@ -1,4 +1,5 @@
 import type { OperationSummary } from '@contracts/joint-operations';
+import type { PatrolOccurrence } from '@contracts/patrols';
 import { addDays, isoWeekday, wallDate, wallMillis } from './wall-time';
 
 /** How the calendar lays out days: a whole month in weeks, or one week. */
@@ -39,10 +40,23 @@ export function shiftAnchor(anchor: string, mode: CalendarMode, step: -1 | 1): s
   return new Date(Date.UTC(y, m - 1 + step, 1)).toISOString().slice(0, 10);
 }
 
-/** The operations of each shown day, by the Beijing date they start on, earliest first. */
-export function operationsByDay(operations: readonly OperationSummary[], days: readonly CalendarDay[]): Map<string, OperationSummary[]> {
-  const byDay = new Map<string, OperationSummary[]>(days.map((day) => [day.date, []]));
-  const sorted = [...operations].sort((a, b) => wallMillis(a.startsAt) - wallMillis(b.startsAt));
-  for (const operation of sorted) byDay.get(wallDate(operation.startsAt))?.push(operation);
+/** An item of the console's calendar: an operation, or one occurrence of a patrol plan (with its run once created). */
+export type CalendarEntry =
+  | { kind: 'operation'; key: string; startsAt: string; endsAt: string; operation: OperationSummary }
+  | { kind: 'patrol'; key: string; startsAt: string; endsAt: string; occurrence: PatrolOccurrence };
+
+/** The calendar's items of both kinds, keyed so that an operation and a patrol never collide. */
+export function calendarEntries(operations: readonly OperationSummary[], occurrences: readonly PatrolOccurrence[]): CalendarEntry[] {
+  return [
+    ...operations.map((operation): CalendarEntry => ({ kind: 'operation', key: `operation:${operation.ref}`, startsAt: operation.startsAt, endsAt: operation.endsAt, operation })),
+    ...occurrences.map((occurrence): CalendarEntry => ({ kind: 'patrol', key: `patrol:${occurrence.planRef}:${occurrence.seq}`, startsAt: occurrence.startsAt, endsAt: occurrence.endsAt, occurrence })),
+  ];
+}
+
+/** The items of each shown day, by the Beijing date they start on, earliest first. */
+export function operationsByDay<T extends { startsAt: string }>(items: readonly T[], days: readonly CalendarDay[]): Map<string, T[]> {
+  const byDay = new Map<string, T[]>(days.map((day) => [day.date, []]));
+  const sorted = [...items].sort((a, b) => wallMillis(a.startsAt) - wallMillis(b.startsAt));
+  for (const item of sorted) byDay.get(wallDate(item.startsAt))?.push(item);
   return byDay;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorNames, eventLines, personLabel } from './event-detail';
+import { eventLines, personLabel } from './event-detail';
 
 describe('eventLines', () => {
   it('shows a confirmation as people and vehicles with its note', () => {
@@ -39,25 +39,15 @@ describe('eventLines', () => {
   });
 });
 
-describe('actorNames', () => {
-  it('maps user names to the display names the timeline carries', () => {
-    const names = actorNames([
-      { actor: 'xietiao', actorName: '联合行动协调员 陈刚' },
-      { actor: 'system', actorName: null },
-      { actor: null, actorName: null },
-    ]);
-    expect(names.get('xietiao')).toBe('联合行动协调员 陈刚');
-    expect(names.has('system')).toBe(false);
-  });
-});
-
 describe('personLabel', () => {
-  it('names people by display name, and the engine and workers not at all', () => {
-    const names = new Map([['zhihui', '指挥中心 王敏']]);
-    expect(personLabel('zhihui', names)).toBe('指挥中心 王敏');
-    expect(personLabel('duban', names)).toBe('duban');
-    expect(personLabel('worker:public-security', names)).toBe('');
-    expect(personLabel('system', names)).toBe('');
-    expect(personLabel(null, names)).toBe('');
+  it.each([
+    { username: 'zhihui', displayName: '指挥中心 王敏', expected: '指挥中心 王敏' },
+    { username: 'duban', displayName: null, expected: 'duban' },
+    { username: 'duban', displayName: undefined, expected: 'duban' },
+    { username: 'worker:public-security', displayName: 'worker:public-security', expected: '' },
+    { username: 'system', displayName: 'system', expected: '' },
+    { username: null, displayName: null, expected: '' },
+  ])('names $username as "$expected"', ({ username, displayName, expected }) => {
+    expect(personLabel(username, displayName)).toBe(expected);
   });
 });

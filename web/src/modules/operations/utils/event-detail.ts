@@ -56,15 +56,8 @@ export function eventLines(event: Pick<OperationEventView, 'type' | 'detail'>): 
   return [...typedLines(event.type, detail), ...writtenKeys.flatMap((key) => (str(detail[key]) ? [{ text: str(detail[key])! }] : []))];
 }
 
-/** Display names of the people in the timeline by user name, so that other parts of the board can name them too. */
-export function actorNames(events: readonly Pick<OperationEventView, 'actor' | 'actorName'>[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const { actor, actorName } of events) if (actor && actorName) names.set(actor, actorName);
-  return names;
-}
-
-/** How to name who did something: the display name, nobody for the engine and the department workers, else the user name. */
-export function personLabel(username: string | null | undefined, names: ReadonlyMap<string, string>): string {
+/** How to name who did something (`xName ?? x`, the server fills xName), and nobody for the engine and the department workers. */
+export function personLabel(username: string | null | undefined, displayName?: string | null): string {
   if (!username || username === 'system' || username.startsWith('worker:')) return '';
-  return names.get(username) ?? username;
+  return displayName ?? username;
 }

@@ -1,0 +1,1 @@
+export { photoLimits, photosDirOf, photoUpload, storePhotos, sendStoredPhoto, numericIdOf, type StoredPhoto } from './photo-store.js';
